@@ -1,0 +1,56 @@
+# The README documents these targets. `make serve` and `make test` do all setup themselves.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE := site
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test bench setup system-packages lock clean
+
+## serve: build the site and the PDF into site/, then serve with live reload on http://$(HOST):$(PORT)
+serve: build
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+## build: validate data/, then build into a staging folder and swap it in (a failed build leaves site/ untouched)
+build: setup check
+	$(BIN)/python -m macros.build --site-dir $(SITE)
+
+## check: validate data/ only (quick)
+check: setup
+	$(BIN)/python -m macros.validate data
+
+## test: the whole test suite (installs the system packages the browser and PDF tests need)
+test: setup system-packages
+	$(BIN)/python -m pytest
+
+## bench: speed, size and memory figures
+bench: setup
+	$(BIN)/python -m tests.benchmark
+
+setup: $(BIN)/.installed node_modules/.installed
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+## system-packages: Debian's Chromium (browser tests) and poppler-utils (PDF checks), when missing
+system-packages:
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
+
+## lock: recompile requirements.txt (exact pins with hashes) from requirements.in
+lock: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o requirements.txt requirements.in
+
+clean:
+	rm -rf $(SITE) $(SITE).* .cache

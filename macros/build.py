@@ -1,0 +1,54 @@
+"""Build the manual into a staging folder, then swap it in: `python -m macros.build [--site-dir site]`.
+
+MkDocs cleans its output folder early in a build, so a build that fails later (a strict-mode warning,
+a PDF error) would leave a half-written site. Building next to it and renaming only on success keeps
+the published folder exactly as it was until a complete new one is ready.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .loader import DataError, load_manual
+
+
+def build(site_dir: Path, config_file: Path) -> int:
+    project_dir = config_file.resolve().parent
+    try:
+        load_manual(project_dir / "data", display_root=project_dir)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        print(f"Build stopped before writing anything; {site_dir} is unchanged.", file=sys.stderr)
+        return 1
+    staging = site_dir.with_name(site_dir.name + ".new")
+    previous = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(staging, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
+               "--site-dir", str(staging.resolve())]
+    if subprocess.run(command).returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed; {site_dir} is unchanged.", file=sys.stderr)
+        return 1
+    shutil.rmtree(previous, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(previous)
+    staging.rename(site_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+    print(f"Built into {site_dir}/")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    args = parser.parse_args(argv)
+    return build(args.site_dir, args.config_file)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

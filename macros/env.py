@@ -1,0 +1,116 @@
+"""The mkdocs-macros entry point: thin macros over the pure functions in `render`.
+
+Each macro loads the validated data (once per change of `data/`) and passes page-relative link
+targets, so pages hold nothing but macro calls.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import render
+from .loader import DataError, Manual, load_manual_cached
+
+# Where the pages that other pages link to live, relative to docs/.
+SOURCES_PAGE = "sources.md"
+MEETINGS_PAGE = "network/meetings.md"
+
+
+def data_dir(project_dir: str | Path) -> Path:
+    return Path(project_dir) / "data"
+
+
+def load_or_fail(project_dir: str | Path) -> Manual:
+    """The validated data, or a build error listing every problem (MkDocs prints it without a traceback)."""
+    try:
+        return load_manual_cached(data_dir(project_dir))
+    except DataError as error:
+        raise PluginError(str(error)) from None
+
+
+def define_env(env) -> None:
+    # Validate before MkDocs touches the output folder: a data error stops the build here.
+    load_or_fail(env.project_dir)
+
+    def manual() -> Manual:
+        return load_or_fail(env.project_dir)
+
+    def link(target: str) -> str:
+        """`target` (relative to docs/) as seen from the page being rendered."""
+        here = posixpath.dirname(env.page.file.src_uri) if env.page else ""
+        return posixpath.relpath(target, here or ".")
+
+    @env.macro
+    def cite(*source_ids: str) -> str:
+        known = {s.id for s in manual().sources.sources}
+        unknown = [s for s in source_ids if s not in known]
+        if unknown:
+            raise PluginError(f"{env.page.file.src_uri}: cite(): unknown source id(s) {', '.join(unknown)}")
+        return render.cite(source_ids, link(SOURCES_PAGE))
+
+    @env.macro
+    def bibliography() -> str:
+        return render.bibliography(manual())
+
+    @env.macro
+    def pillars(heading_level: int = 3) -> str:
+        return render.pillars(manual(), link(SOURCES_PAGE), heading_level)
+
+    @env.macro
+    def crimes(heading_level: int = 3) -> str:
+        return render.crimes(manual(), link(SOURCES_PAGE), heading_level)
+
+    @env.macro
+    def mandate_functions(scope: str) -> str:
+        return render.mandate_functions(manual(), scope, link(SOURCES_PAGE))
+
+    @env.macro
+    def mandate_recommendations() -> str:
+        return render.mandate_recommendations(manual(), link(SOURCES_PAGE))
+
+    @env.macro
+    def mandate_proposals(heading_level: int = 3) -> str:
+        return render.mandate_proposals(manual(), link(SOURCES_PAGE), heading_level)
+
+    @env.macro
+    def principles(heading_level: int = 3) -> str:
+        return render.principles(manual(), link(SOURCES_PAGE), heading_level)
+
+    @env.macro
+    def members_table() -> str:
+        return render.members_table(manual(), link(SOURCES_PAGE), link(MEETINGS_PAGE))
+
+    @env.macro
+    def member_count(kind: str | None = None) -> int:
+        return render.member_count(manual(), kind)
+
+    @env.macro
+    def members_named() -> str:
+        return render.members_named(manual())
+
+    @env.macro
+    def roster_as_of() -> str:
+        return render.format_date(manual().roster.as_of)
+
+    @env.macro
+    def official_counts() -> str:
+        return render.official_counts_table(manual(), link(SOURCES_PAGE))
+
+    @env.macro
+    def count_gap() -> str:
+        return render.count_gap(manual(), link(SOURCES_PAGE))
+
+    @env.macro
+    def meetings_timeline(kind: str | None = None, heading_level: int = 3) -> str:
+        return render.meetings_timeline(manual(), link(SOURCES_PAGE), kind, heading_level)
+
+    @env.macro
+    def meeting_count(kind: str = "annual") -> int:
+        return render.meeting_count(manual(), kind)
+
+    @env.macro
+    def latest_meeting() -> str:
+        return render.latest_meeting_sentence(manual(), link(SOURCES_PAGE), link(MEETINGS_PAGE))

@@ -1,0 +1,331 @@
+"""Load and validate everything in `data/`, reporting every problem with its file, line and field.
+
+`load_manual(data_dir)` returns a `Manual` or raises `DataError` holding all problems found, each
+formatted as `data/roster.yml:42: members[12].joined: expected …, got …`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from . import schema
+from .countries import UNMemberStates, un_member_states
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 20
+
+
+class DataError(Exception):
+    """One or more problems in the data files; `problems` lists them, one line each."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the data files:\n" + "\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+# --- YAML with line numbers ----------------------------------------------------------------------
+
+class _SafeLineLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses aliases (no 'billion laughs') and deep nesting."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed in data files", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    None, None, f"nesting deeper than {MAX_DEPTH} levels is not allowed", self.peek_event().start_mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+Path_ = tuple[str | int, ...]
+
+
+def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int], duplicates: list[tuple[Path_, int]]) -> None:
+    """Record the 1-based line of every value, keyed by its path; collect duplicate mapping keys."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                duplicates.append((path + (key,), key_node.start_mark.line + 1))
+            seen.add(key)
+            lines.setdefault(path + (key,), key_node.start_mark.line + 1)
+            _line_map(value_node, path + (key,), lines, duplicates)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _line_map(item, path + (index,), lines, duplicates)
+
+
+def format_path(path: Path_) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def line_for(lines: dict[Path_, int], path: Path_) -> int | None:
+    """The line of `path`, or of its nearest ancestor that exists in the file (for missing fields)."""
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    name: str
+    data: Any
+    lines: dict[Path_, int]
+
+
+def parse_yaml(raw: bytes, name: str) -> tuple[ParsedFile | None, list[Problem]]:
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(name, None, "", f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(name, line, "", f"expected UTF-8 text, got byte 0x{raw[error.start]:02x}")]
+    loader = _SafeLineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [Problem(name, 1, "", "the file is empty; expected a mapping of fields")]
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        return None, [Problem(name, mark.line + 1 if mark else None, "", f"invalid YAML: {message}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(name, None, "", f"invalid YAML: {error}")]
+    except RecursionError:
+        return None, [Problem(name, None, "", "invalid YAML: the document is nested too deeply")]
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    duplicates: list[tuple[Path_, int]] = []
+    _line_map(node, (), lines, duplicates)
+    problems = [Problem(name, line, format_path(path), "duplicate key") for path, line in duplicates]
+    if not isinstance(data, dict):
+        problems.append(Problem(name, 1, "", f"expected a mapping of fields at the top, got {type(data).__name__}"))
+    return ParsedFile(name, data, lines), problems
+
+
+# --- schema validation ---------------------------------------------------------------------------
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _pydantic_problems(error: ValidationError, parsed: ParsedFile) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        path = tuple(item["loc"])
+        # Union members add their type name to the path ('int', 'str'…); keep only the data path.
+        path = tuple(p for p in path if isinstance(p, int) or not _is_type_tag(p))
+        kind = item["type"]
+        if kind == "missing":
+            message = "missing required field"
+        elif kind == "extra_forbidden":
+            message = "unknown field (check the spelling against the comment at the top of the file)"
+        elif kind == "value_error":
+            message = str(item["ctx"]["error"]) if "ctx" in item else item["msg"]
+        else:
+            expected = item["msg"]
+            expected = expected[len("Input should be "):] if expected.startswith("Input should be ") else expected
+            message = f"expected {expected}, got {_describe(item['input'])}"
+        problems.append(Problem(parsed.name, line_for(parsed.lines, path), format_path(path), message))
+    return problems
+
+
+def _is_type_tag(part: str) -> bool:
+    return part in {"int", "str", "none", "function-after[_check_year(), int]"} or "[" in part or "(" in part
+
+
+def validate_file(parsed: ParsedFile, model: type[schema.Strict]) -> tuple[Any | None, list[Problem]]:
+    try:
+        return model.model_validate(parsed.data), []
+    except ValidationError as error:
+        return None, _pydantic_problems(error, parsed)
+
+
+# --- the whole manual ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Manual:
+    """Every dataset, validated; attribute names are the keys of `schema.DATA_FILES`."""
+
+    sources: schema.SourcesFile
+    pillars: schema.PillarsFile
+    mandate: schema.MandateFile
+    principles: schema.PrinciplesFile
+    roster: schema.RosterFile
+    meetings: schema.MeetingsFile
+
+    def source(self, source_id: str) -> schema.Source:
+        return next(s for s in self.sources.sources if s.id == source_id)
+
+
+Validated = dict[str, tuple[Any, ParsedFile]]
+
+
+def _cross_checks(files: Validated, countries: UNMemberStates) -> list[Problem]:
+    """Rules that span files. Each runs only when the files it needs passed their schema."""
+    problems: list[Problem] = []
+
+    def report(dataset: str, path: Path_, message: str) -> None:
+        parsed = files[dataset][1]
+        problems.append(Problem(parsed.name, line_for(parsed.lines, path), format_path(path), message))
+
+    known_sources = {s.id for s in files["sources"][0].sources} if "sources" in files else None
+    for dataset, (model, _) in files.items():
+        for field, items in model:
+            if isinstance(items, list) and items and isinstance(items[0], schema.Strict):
+                _check_list(dataset, field, items, known_sources, report)
+
+    if "roster" in files:
+        _check_roster(files["roster"][0], countries, report)
+    if "meetings" in files and "roster" in files:
+        _check_meetings(files["meetings"][0], {m.name for m in files["roster"][0].members}, countries, report)
+    return problems
+
+
+def _check_list(dataset, field, items, known_sources, report) -> None:
+    """Entries unique by id, name and number; every cited source id present in the bibliography."""
+    for key in ("id", "name", "number"):
+        if key not in type(items[0]).model_fields:
+            continue
+        seen: dict[Any, int] = {}
+        for index, item in enumerate(items):
+            value = getattr(item, key)
+            if value is None:
+                continue
+            if value in seen:
+                report(dataset, (field, index, key), f"duplicate entry {value!r} (also at {field}[{seen[value]}])")
+            else:
+                seen[value] = index
+    if known_sources is None:
+        return
+    for index, item in enumerate(items):
+        for source_index, source_id in enumerate(getattr(item, "sources", None) or []):
+            if source_id not in known_sources:
+                report(dataset, (field, index, "sources", source_index),
+                       f"unknown source id {source_id!r}; expected an id from data/sources.yml")
+
+
+def _check_roster(roster: schema.RosterFile, countries: UNMemberStates, report) -> None:
+    for index, member in enumerate(roster.members):
+        if member.kind == "state":
+            if member.iso3 is None:
+                report("roster", ("members", index), "missing required field iso3 for a state")
+                continue
+            state = countries.by_iso3.get(member.iso3)
+            if state is None:
+                report("roster", ("members", index, "iso3"),
+                       f"expected the ISO 3166 alpha-3 code of a UN member state, got {member.iso3!r}")
+            elif countries.iso3_for_name(member.name) != member.iso3:
+                report("roster", ("members", index, "name"),
+                       f"expected the name of the state with code {member.iso3} ({state.name}), got {member.name!r}")
+        elif member.iso3 is not None:
+            report("roster", ("members", index, "iso3"), "expected no ISO code for a regional organisation")
+        if member.joined is not None and member.joined > member.listed_by.year:
+            report("roster", ("members", index, "joined"),
+                   f"expected a year no later than listed_by ({member.listed_by}), got {member.joined}")
+    for index, count in enumerate(roster.official_counts):
+        if count.date.as_date() > roster.as_of.as_date():
+            report("roster", ("official_counts", index, "date"),
+                   f"expected a date no later than as_of ({roster.as_of}), got {count.date}")
+
+
+def _check_meetings(meetings: schema.MeetingsFile, member_names: set[str], countries: UNMemberStates, report) -> None:
+    organisation_ids = {o.id for o in meetings.organisations}
+    for index, meeting in enumerate(meetings.meetings):
+        if meeting.end is not None and meeting.end.as_date() < meeting.start.as_date():
+            report("meetings", ("meetings", index, "end"),
+                   f"expected a date on or after start ({meeting.start}), got {meeting.end}")
+        if meeting.country is not None and meeting.country not in countries.by_iso3:
+            report("meetings", ("meetings", index, "country"),
+                   f"expected the ISO 3166 alpha-3 code of a UN member state, got {meeting.country!r}")
+        for host_index, host in enumerate(meeting.hosts):
+            if host not in member_names and host not in organisation_ids and countries.iso3_for_name(host) is None:
+                report("meetings", ("meetings", index, "hosts", host_index),
+                       f"expected a roster member, a UN member state or an organisation id, got {host!r}")
+
+
+def load_manual(data_dir: Path | str, display_root: Path | str | None = None) -> Manual:
+    """Read, parse and validate every data file; raise DataError listing all problems."""
+    data_dir = Path(data_dir)
+    root = Path(display_root) if display_root is not None else data_dir.parent
+    problems: list[Problem] = []
+    files: Validated = {}
+    for dataset, model in schema.DATA_FILES.items():
+        path = data_dir / f"{dataset}.yml"
+        shown = _display_name(path, root)
+        if not path.is_file():
+            problems.append(Problem(shown, None, "", "file not found"))
+            continue
+        parsed, parse_problems = parse_yaml(path.read_bytes(), shown)
+        problems += parse_problems
+        if parsed is None or parse_problems:
+            continue
+        validated, schema_problems = validate_file(parsed, model)
+        problems += schema_problems
+        if validated is not None:
+            files[dataset] = (validated, parsed)
+    problems += _cross_checks(files, un_member_states())
+    if problems:
+        raise DataError([str(p) for p in problems])
+    return Manual(**{dataset: model for dataset, (model, _) in files.items()})
+
+
+def _display_name(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Manual:
+    return load_manual(data_dir)
+
+
+def load_manual_cached(data_dir: Path | str) -> Manual:
+    """`load_manual`, reused while no data file changes (the build asks for the data more than once)."""
+    data_dir = Path(data_dir).resolve()
+    stamp = tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yml"))
+    )
+    return _cached(str(data_dir), stamp)

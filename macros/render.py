@@ -1,0 +1,294 @@
+"""Pure rendering: validated data in, Markdown out.
+
+Every value taken from data goes through `esc`, so text such as `<script>`, `[x](javascript:…)` or
+`{{ x }}` reaches the reader as those characters, never as markup. Links to the bibliography are built
+from a `sources_page` path relative to the page being rendered, which the caller supplies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from urllib.parse import quote
+
+from .loader import Manual
+from .schema import Meeting, Member, OfficialCount, PartialDate, Source
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+ROLE_LABELS = {
+    "co-founder": "co-founder",
+    "facilitating-group": "facilitating group",
+    "steering-group": "steering group",
+}
+YEAR_NOT_RECORDED = "year not recorded"
+
+# Every ASCII punctuation character; `pymdownx.escapeall` lets a backslash escape any of them.
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def esc(value: object) -> str:
+    """Text from data as inert Markdown: punctuation backslash-escaped, line breaks folded."""
+    return _PUNCTUATION.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def url(value: object) -> str:
+    """A URL for a Markdown link target: characters that would end or break the target are encoded."""
+    return quote(str(value), safe=":/?#[]@!$&'*+,;=%~-._")
+
+
+def anchor(prefix: str, key: str) -> str:
+    return f"{prefix}-" + re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
+
+
+def format_date(value: PartialDate | None) -> str:
+    if value is None:
+        return "date not recorded"
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+
+
+def format_span(start: PartialDate, end: PartialDate | None) -> str:
+    if end is None or end == start:
+        return format_date(start)
+    if start.precision == end.precision == "day" and start[:7] == end[:7]:
+        return f"{int(start[8:])}–{format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
+
+
+def join_words(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+# --- citations and bibliography ------------------------------------------------------------------
+
+def cite(source_ids: Iterable[str], sources_page: str) -> str:
+    """Inline citation links, e.g. `[mennecke-2021]` pointing at its bibliography entry."""
+    links = [f"[{esc(source_id)}]({sources_page}#{anchor('source', source_id)})" for source_id in source_ids]
+    return " ".join(f"\\[{link}\\]" for link in links)
+
+
+def bibliography_entry(source: Source) -> str:
+    parts = [f"**{esc(source.id)}**: {esc(source.author)}, *{esc(source.title)}*"]
+    if source.publisher:
+        parts.append(esc(source.publisher))
+    parts.append(format_date(source.date) if source.date else "no date")
+    text = ", ".join(parts) + f". [{esc(source.url)}]({url(source.url)})"
+    if source.note:
+        text += f" {esc(source.note)}"
+    return f"- {text}\n    {{ #{anchor('source', source.id)} }}"
+
+
+def bibliography(manual: Manual) -> str:
+    entries = sorted(manual.sources.sources, key=lambda s: s.id)
+    return "\n".join(bibliography_entry(source) for source in entries) + "\n"
+
+
+# --- pillars and crimes --------------------------------------------------------------------------
+
+def pillars(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
+    hashes = "#" * heading_level
+    blocks = []
+    for pillar in sorted(manual.pillars.pillars, key=lambda p: p.number):
+        measures = "\n".join(f"- {esc(m)}" for m in pillar.measures)
+        blocks.append(
+            f"{hashes} Pillar {pillar.number}: {esc(pillar.name)} {{ #{anchor('pillar', str(pillar.number))} }}\n\n"
+            f"{esc(pillar.asks)} {cite(pillar.sources, sources_page)}\n\n"
+            f"Typical measures:\n\n{measures}\n"
+        )
+    return "\n".join(blocks)
+
+
+def crimes(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
+    hashes = "#" * heading_level
+    return "\n".join(
+        f"{hashes} {esc(crime.name)} {{ #{anchor('crime', crime.id)} }}\n\n"
+        f"{esc(crime.explanation)}\n\n"
+        f"Legal anchor: {esc(crime.legal_anchor)} {cite(crime.sources, sources_page)}\n"
+        for crime in manual.pillars.crimes
+    )
+
+
+# --- mandate and principles ----------------------------------------------------------------------
+
+def mandate_functions(manual: Manual, scope: str, sources_page: str) -> str:
+    items = [f for f in manual.mandate.functions if f.scope == scope]
+    return "\n".join(
+        f"- **{esc(f.title)}** ({f.year}): {esc(f.text)} {cite(f.sources, sources_page)}\n"
+        f"    {{ #{anchor('function', f.id)} }}"
+        for f in items
+    ) + "\n"
+
+
+def mandate_recommendations(manual: Manual, sources_page: str) -> str:
+    rows = [
+        f"| {esc(r.topic.replace('-', ' '))} | **{esc(r.title)}**: {esc(r.text)} | {r.year} | "
+        f"{cite(r.sources, sources_page)} |"
+        for r in manual.mandate.recommendations
+    ]
+    return "| Topic | Recommendation | Year | Sources |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def mandate_proposals(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
+    hashes = "#" * heading_level
+    return "\n".join(
+        f"{hashes} {esc(p.title)} {{ #{anchor('proposal', p.id)} }}\n\n"
+        f"{esc(p.text)} Proposed by {esc(p.proposed_by)}, {p.year}. {cite(p.sources, sources_page)}\n"
+        for p in manual.mandate.proposals
+    )
+
+
+def principles(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
+    hashes = "#" * heading_level
+    return "\n".join(
+        f"{hashes} {number}. {esc(p.title)} {{ #{anchor('principle', p.id)} }}\n\n"
+        f"{esc(p.statement)} {cite(p.sources, sources_page)}\n"
+        for number, p in enumerate(manual.principles.principles, start=1)
+    )
+
+
+# --- roster --------------------------------------------------------------------------------------
+
+def members_of_kind(manual: Manual, kind: str | None = None) -> list[Member]:
+    return [m for m in manual.roster.members if kind is None or m.kind == kind]
+
+
+def member_count(manual: Manual, kind: str | None = None) -> int:
+    return len(members_of_kind(manual, kind))
+
+
+def members_named(manual: Manual) -> str:
+    """'41 states and 2 regional organisations': the members the data names, counted."""
+    return (f"{plural(member_count(manual, 'state'), 'state')} and "
+            f"{plural(member_count(manual, 'regional-organisation'), 'regional organisation')}")
+
+
+def meetings_hosted(manual: Manual, member: Member) -> list[Meeting]:
+    return [m for m in manual.meetings.meetings if member.name in m.hosts]
+
+
+def joined_text(member: Member) -> str:
+    if member.joined is not None:
+        return str(member.joined)
+    return f"{YEAR_NOT_RECORDED} (listed by {format_date(member.listed_by)})"
+
+
+def members_table(manual: Manual, sources_page: str, meetings_page: str) -> str:
+    rows = []
+    for member in sorted(manual.roster.members, key=lambda m: (m.kind != "state", m.name)):
+        hosted = ", ".join(
+            f"[{esc(meeting_label(m))}]({meetings_page}#{anchor('meeting', m.id)})" for m in meetings_hosted(manual, member)
+        )
+        roles = ", ".join(ROLE_LABELS[r] for r in member.roles)
+        kind = "state" if member.kind == "state" else "regional organisation"
+        rows.append(
+            f"| {esc(member.name)} | {kind} | {esc(joined_text(member))} | {esc(roles) or '—'} | {hosted or '—'} | "
+            f"{cite(member.sources, sources_page)} |"
+        )
+    return (
+        "| Member | Kind | Joined | Roles | Meetings hosted | Sources |\n|---|---|---|---|---|---|\n"
+        + "\n".join(rows) + "\n"
+    )
+
+
+def count_text(count: OfficialCount) -> str:
+    text = plural(count.states, "state")
+    if count.organisations is not None:
+        text += " and " + plural(count.organisations, "regional organisation")
+    return ("more than " if count.qualifier == "more-than" else "") + text
+
+
+def official_counts_table(manual: Manual, sources_page: str) -> str:
+    rows = [
+        f"| {format_date(c.date)} | {esc(count_text(c))} | {esc(c.note or '')} | {cite(c.sources, sources_page)} |"
+        for c in sorted(manual.roster.official_counts, key=lambda c: c.date.as_date())
+    ]
+    return "| Date | Reported membership | Note | Sources |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def latest_official_count(manual: Manual) -> OfficialCount:
+    return max(manual.roster.official_counts, key=lambda c: c.date.as_date())
+
+
+def count_gap(manual: Manual, sources_page: str) -> str:
+    """A plain sentence comparing the latest official count with the members named in the data."""
+    latest = latest_official_count(manual)
+    states = member_count(manual, "state")
+    named = members_named(manual)
+    lead = (
+        f"The latest official count found, from {format_date(latest.date)}, reports {esc(count_text(latest))} "
+        f"{cite(latest.sources, sources_page)}. The sources used for this manual name {named}."
+    )
+    missing = latest.states - states
+    if missing > 0:
+        return (f"{lead} The other {plural(missing, 'member state')} "
+                f"{'has' if missing == 1 else 'have'} not been identified by name in those sources, "
+                "so they are not listed here.")
+    if missing < 0:
+        return f"{lead} The data names more states than that count: it predates some of the joiners listed here."
+    return f"{lead} Every state in that count is listed here."
+
+
+# --- meetings ------------------------------------------------------------------------------------
+
+MEETING_KINDS = {"annual": "Annual meeting", "regional": "Regional meeting", "workshop": "Workshop"}
+
+
+def meeting_label(meeting: Meeting) -> str:
+    place = meeting.city or "place not recorded"
+    return f"{meeting.start.year} {place}"
+
+
+def meetings_timeline(manual: Manual, sources_page: str, kind: str | None = None, heading_level: int = 3) -> str:
+    hashes = "#" * heading_level
+    blocks = []
+    for meeting in sorted(manual.meetings.meetings, key=lambda m: m.start.as_date()):
+        if kind is not None and meeting.kind != kind:
+            continue
+        lines = [
+            f"{hashes} {format_span(meeting.start, meeting.end)}: {esc(meeting.title)} "
+            f"{{ #{anchor('meeting', meeting.id)} }}",
+            "",
+            f"- **Where:** {esc(meeting.city or 'city not recorded')}",
+        ]
+        if meeting.hosts:
+            lines.append(f"- **Hosts:** {esc(join_words([host_name(manual, h) for h in meeting.hosts]))}")
+        if meeting.attendance:
+            lines.append(f"- **Attendance:** {esc(meeting.attendance)}")
+        if meeting.themes:
+            lines.append(f"- **Themes:** {esc('; '.join(meeting.themes))}")
+        lines.append(f"- **Sources:** {cite(meeting.sources, sources_page)}")
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+def host_name(manual: Manual, host: str) -> str:
+    organisation = next((o for o in manual.meetings.organisations if o.id == host), None)
+    return organisation.name if organisation else host
+
+
+def meeting_count(manual: Manual, kind: str = "annual") -> int:
+    return sum(1 for m in manual.meetings.meetings if m.kind == kind)
+
+
+def latest_meeting(manual: Manual, kind: str = "annual") -> Meeting:
+    return max((m for m in manual.meetings.meetings if m.kind == kind), key=lambda m: m.start.as_date())
+
+
+def latest_meeting_sentence(manual: Manual, sources_page: str, meetings_page: str) -> str:
+    meeting = latest_meeting(manual)
+    return (
+        f"The most recent annual meeting recorded here is [{esc(meeting.title)}]"
+        f"({meetings_page}#{anchor('meeting', meeting.id)}), {format_span(meeting.start, meeting.end)}, "
+        f"in {esc(meeting.city or 'a city not recorded')} {cite(meeting.sources, sources_page)}."
+    )

@@ -1,0 +1,263 @@
+"""The shape of every data file, as pydantic models.
+
+Each model forbids unknown fields, so a misspelt key is an error rather than silently ignored.
+Cross-file rules (source ids, countries, hosts) live in `loader.py`, which sees all files at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, PlainValidator
+
+FIRST_YEAR = 2005  # the World Summit that adopted R2P
+
+
+def current_year() -> int:
+    return dt.date.today().year
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _check_year(value: int) -> int:
+    if not FIRST_YEAR <= value <= current_year():
+        raise ValueError(f"expected a year from {FIRST_YEAR} to {current_year()}, got {value}")
+    return value
+
+
+Year = Annotated[int, Field(strict=True), AfterValidator(_check_year)]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class PartialDate(str):
+    """A date known to the year, the month or the day: '2013', '2013-06' or '2013-06-11'."""
+
+    @property
+    def year(self) -> int:
+        return int(self[:4])
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        return {4: "year", 7: "month", 10: "day"}[len(self)]
+
+    def as_date(self) -> dt.date:
+        """The earliest day the value can mean, for sorting."""
+        parts = [int(p) for p in self.split("-")] + [1, 1]
+        return dt.date(parts[0], parts[1], parts[2])
+
+
+def _parse_partial_date(value: object) -> PartialDate:
+    # YAML turns 2013-06-11 into a date and 2013 into an int; accept those and 'YYYY-MM' strings.
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got a timestamp {value}")
+    if isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, int) and not isinstance(value, bool):
+        text = f"{value:04d}"
+    elif isinstance(value, str):
+        text = value.strip()
+    else:
+        raise ValueError(f"expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}")
+    match = _PARTIAL_DATE.match(text)
+    if not match:
+        raise ValueError(f"expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {text!r}")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as error:
+        raise ValueError(f"expected a valid calendar date, got {text!r} ({error})") from None
+    return PartialDate(text)
+
+
+def _event_date(value: object) -> PartialDate:
+    date = _parse_partial_date(value)
+    if not FIRST_YEAR <= date.year <= current_year():
+        raise ValueError(f"expected a date from {FIRST_YEAR} to {current_year()}, got {date}")
+    return date
+
+
+def _publication_date(value: object) -> PartialDate:
+    date = _parse_partial_date(value)
+    if not 1900 <= date.year <= current_year():
+        raise ValueError(f"expected a date from 1900 to {current_year()}, got {date}")
+    return date
+
+
+# A date in the life of the network (2005 onwards).
+EventDate = Annotated[PartialDate, PlainValidator(_event_date)]
+# A publication date (sources may predate 2005: the Genocide Convention, for instance).
+PublicationDate = Annotated[PartialDate, PlainValidator(_publication_date)]
+
+Text = Annotated[str, Field(strict=True, min_length=1)]
+Slug = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+SourceIds = Annotated[list[Slug], Field(min_length=1)]
+
+
+# --- sources.yml -------------------------------------------------------------------------------
+
+SourceKind = Literal[
+    "article", "slides", "web-page", "policy-brief", "meeting-summary", "statement", "press-release",
+    "un-document", "government", "news", "report", "book",
+]
+
+
+class Source(Strict):
+    id: Slug
+    author: Text
+    title: Text
+    publisher: Text | None = None
+    date: PublicationDate | None = None  # null: no date visible on the source ("n.d.")
+    url: HttpUrl
+    kind: SourceKind
+    note: Text | None = None
+
+
+class SourcesFile(Strict):
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
+# --- pillars.yml -------------------------------------------------------------------------------
+
+class Pillar(Strict):
+    number: Annotated[int, Field(strict=True, ge=1, le=3)]
+    name: Text
+    asks: Text
+    measures: Annotated[list[Text], Field(min_length=1)]
+    sources: SourceIds
+
+
+class Crime(Strict):
+    id: Slug
+    name: Text
+    explanation: Text
+    legal_anchor: Text
+    sources: SourceIds
+
+
+class PillarsFile(Strict):
+    pillars: Annotated[list[Pillar], Field(min_length=3, max_length=3)]
+    crimes: Annotated[list[Crime], Field(min_length=4, max_length=4)]
+
+
+# --- mandate.yml -------------------------------------------------------------------------------
+
+class Function(Strict):
+    id: Slug
+    scope: Literal["domestic", "international"]
+    title: Text
+    text: Text
+    year: Year
+    sources: SourceIds
+
+
+class Recommendation(Strict):
+    id: Slug
+    topic: Literal["profile", "placement", "seniority", "convening-authority", "resources", "relations"]
+    title: Text
+    text: Text
+    year: Year
+    sources: SourceIds
+
+
+class Proposal(Strict):
+    id: Slug
+    title: Text
+    text: Text
+    proposed_by: Text
+    year: Year
+    sources: SourceIds
+
+
+class MandateFile(Strict):
+    functions: Annotated[list[Function], Field(min_length=1)]
+    recommendations: Annotated[list[Recommendation], Field(min_length=1)]
+    proposals: Annotated[list[Proposal], Field(min_length=1)]
+
+
+# --- principles.yml ----------------------------------------------------------------------------
+
+class Principle(Strict):
+    id: Slug
+    title: Text
+    statement: Text
+    sources: SourceIds
+
+
+class PrinciplesFile(Strict):
+    principles: Annotated[list[Principle], Field(min_length=1)]
+
+
+# --- roster.yml --------------------------------------------------------------------------------
+
+Role = Literal["co-founder", "facilitating-group", "steering-group"]
+
+
+class Member(Strict):
+    name: Text
+    kind: Literal["state", "regional-organisation"]
+    iso3: Annotated[str, Field(strict=True, pattern=r"^[A-Z]{3}$")] | None = None
+    joined: Year | None = None  # null: the sources do not record the year
+    joined_note: Text | None = None
+    listed_by: EventDate  # the latest date by which a source names it as a member
+    roles: list[Role] = []
+    sources: SourceIds
+
+
+class OfficialCount(Strict):
+    date: EventDate
+    states: Annotated[int, Field(strict=True, ge=0)]
+    organisations: Annotated[int, Field(strict=True, ge=0)] | None = None
+    qualifier: Literal["exactly", "more-than"] = "exactly"
+    note: Text | None = None
+    sources: SourceIds
+
+
+class RosterFile(Strict):
+    as_of: EventDate
+    members: Annotated[list[Member], Field(min_length=1)]
+    official_counts: Annotated[list[OfficialCount], Field(min_length=1)]
+
+
+# --- meetings.yml ------------------------------------------------------------------------------
+
+class Organisation(Strict):
+    id: Slug
+    name: Text
+    abbreviation: Text | None = None
+    sources: SourceIds
+
+
+class Meeting(Strict):
+    id: Slug
+    kind: Literal["annual", "regional", "workshop"]
+    number: Annotated[int, Field(strict=True, ge=1)] | None = None
+    title: Text
+    start: EventDate
+    end: EventDate | None = None
+    city: Text | None = None  # null: the sources do not name the city
+    country: Annotated[str, Field(strict=True, pattern=r"^[A-Z]{3}$")] | None = None
+    hosts: list[Text] = []  # member names, UN member state names, or organisation ids
+    attendance: Text | None = None
+    themes: list[Text] = []
+    sources: SourceIds
+
+
+class MeetingsFile(Strict):
+    organisations: list[Organisation] = []
+    meetings: Annotated[list[Meeting], Field(min_length=1)]
+
+
+# Each dataset lives in data/<name>.yml and is validated by its model.
+DATA_FILES: dict[str, type[Strict]] = {
+    "sources": SourcesFile,
+    "pillars": PillarsFile,
+    "mandate": MandateFile,
+    "principles": PrinciplesFile,
+    "roster": RosterFile,
+    "meetings": MeetingsFile,
+}
