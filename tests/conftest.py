@@ -1,0 +1,61 @@
+"""Shared test helpers: copies of the project with chosen data, built with MkDocs like the real site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = PROJECT_DIR / "tests" / "fixtures" / "data"
+# What a copy of the project needs to build; node_modules is linked, not copied.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "includes", "overrides", "macros", "data")
+
+
+def copy_project(destination: Path, data_dir: Path | None = None) -> Path:
+    """A copy of the project in `destination`, with `data_dir` (default: the real data/) as its data/."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = data_dir if (part == "data" and data_dir is not None) else PROJECT_DIR / part
+        target = destination / part
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target)
+    (destination / "node_modules").symlink_to(PROJECT_DIR / "node_modules", target_is_directory=True)
+    return destination
+
+
+def run_mkdocs_build(project: Path, site_dir: Path | None = None, extra_env: dict[str, str] | None = None,
+                     ) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in `project`; returns the finished process (check .returncode, .stderr)."""
+    site_dir = site_dir or project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+
+
+def build_project(destination: Path, data_dir: Path | None = None, extra_env: dict[str, str] | None = None) -> Path:
+    """Copy the project (with `data_dir` as data/), build it strictly, return the site folder."""
+    project = copy_project(destination, data_dir)
+    result = run_mkdocs_build(project, extra_env=extra_env)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr[-5000:]}"
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real manual built once per session from data/ (shared by every test that reads built pages)."""
+    return build_project(tmp_path_factory.mktemp("real") / "project")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The real pages built with the tiny dataset in tests/fixtures/data."""
+    return build_project(tmp_path_factory.mktemp("fixture") / "project", FIXTURE_DATA)
