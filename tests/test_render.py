@@ -1,0 +1,144 @@
+"""Renderers: data in, Markdown out — checked as Markdown and as the HTML it becomes."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from macros import render
+from macros.loader import load_manual
+from macros.schema import PartialDate
+
+from .conftest import FIXTURE_DATA
+
+SOURCES = "../sources.md"
+
+
+@pytest.fixture(scope="module")
+def manual():
+    return load_manual(FIXTURE_DATA)
+
+
+def html(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables", "attr_list", "pymdownx.escapeall"])
+
+
+@pytest.mark.parametrize("payload", [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "{{ config }} {% if x %}",
+    "*bold* _em_ `code` | pipe # hash",
+])
+def test_esc_shows_any_text_literally(payload):
+    rendered = html(render.esc(payload))
+    assert rendered == "<p>" + payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>"
+
+
+def test_esc_folds_line_breaks():
+    assert render.esc("one\ntwo") == "one two"
+
+
+def test_url_encodes_characters_that_end_a_link():
+    assert render.url("https://example.org/a (b)") == "https://example.org/a%20%28b%29"
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("2013", "2013"), ("2013-06", "June 2013"), ("2013-06-11", "11 June 2013"), (None, "date not recorded"),
+])
+def test_format_date(value, shown):
+    assert render.format_date(PartialDate(value) if value else None) == shown
+
+
+def test_format_span():
+    assert render.format_span(PartialDate("2011-05-17"), PartialDate("2011-05-18")) == "17–18 May 2011"
+    assert render.format_span(PartialDate("2018-06-30"), PartialDate("2018-07-01")) == "30 June 2018 – 1 July 2018"
+    assert render.format_span(PartialDate("2022"), None) == "2022"
+
+
+def test_cite_links_each_source_to_its_bibliography_entry():
+    assert html(render.cite(["book-2021", "page-2013"], SOURCES)) == (
+        '<p>[<a href="../sources.md#source-book-2021">book-2021</a>] '
+        '[<a href="../sources.md#source-page-2013">page-2013</a>]</p>'
+    )
+
+
+def test_bibliography_lists_every_source_with_an_anchor(manual):
+    rendered = html(render.bibliography(manual))
+    assert '<li id="source-book-2021"><strong>book-2021</strong>: A. Author, <em>A Book About Focal Points</em>, ' \
+           'A Journal, 1 June 2021. <a href="https://example.org/book">https://example.org/book</a></li>' in rendered
+    assert '<li id="source-page-2013">' in rendered and "July 2013" in rendered
+
+
+def test_pillars_in_order_with_measures_and_sources(manual):
+    rendered = html(render.pillars(manual, SOURCES))
+    assert rendered.index('id="pillar-1"') < rendered.index('id="pillar-2"') < rendered.index('id="pillar-3"')
+    assert "<h3 id=\"pillar-1\">Pillar 1: Protection by the state</h3>" in rendered
+    assert "<li>Ratify treaties</li>" in rendered and "#source-book-2021" in rendered
+
+
+def test_crimes_show_explanation_and_legal_anchor(manual):
+    rendered = html(render.crimes(manual, SOURCES, heading_level=2))
+    for name in ("Genocide", "War crimes", "Ethnic cleansing", "Crimes against humanity"):
+        assert f">{name}</h2>" in rendered
+    assert "Legal anchor: Rome Statute article 7" in rendered
+
+
+def test_mandate_functions_by_scope(manual):
+    domestic = html(render.mandate_functions(manual, "domestic", SOURCES))
+    assert "National plan" in domestic and "Promote the norm" not in domestic
+    assert 'id="function-national-plan"' in domestic
+
+
+def test_mandate_recommendations_table(manual):
+    rendered = html(render.mandate_recommendations(manual, SOURCES))
+    assert "<td>convening authority</td>" in rendered and "<strong>Authority to convene</strong>" in rendered
+
+
+def test_mandate_proposals(manual):
+    rendered = html(render.mandate_proposals(manual, SOURCES))
+    assert 'id="proposal-annual-reports"' in rendered and "Proposed by A. Author, 2021." in rendered
+
+
+def test_principles_numbered(manual):
+    rendered = html(render.principles(manual, SOURCES))
+    assert '<h3 id="principle-universal-risk">1. Risk is universal</h3>' in rendered
+
+
+def test_members_table_shows_year_or_not_recorded_and_hosting(manual):
+    rendered = html(render.members_table(manual, SOURCES, "meetings.md"))
+    assert "<td>Denmark</td>\n<td>state</td>\n<td>2010</td>\n<td>co-founder</td>" in rendered
+    assert "<td>year not recorded (listed by July 2013)</td>" in rendered
+    assert '<a href="meetings.md#meeting-annual-01">2011 New York</a>' in rendered
+    assert "<td>regional organisation</td>" in rendered
+
+
+def test_member_counts_are_computed(manual):
+    assert render.member_count(manual) == 3
+    assert render.member_count(manual, "state") == 2
+    assert render.members_named(manual) == "2 states and 1 regional organisation"
+
+
+def test_official_counts_table_sorted_by_date(manual):
+    rendered = html(render.official_counts_table(manual, SOURCES))
+    assert rendered.index("July 2013") < rendered.index("11 May 2021")
+    assert "4 states and 1 regional organisation" in rendered
+
+
+def test_count_gap_says_how_many_are_not_named(manual):
+    sentence = html(render.count_gap(manual, SOURCES))
+    assert "reports 4 states and 1 regional organisation" in sentence
+    assert "name 2 states and 1 regional organisation" in sentence
+    assert "The other 2 member states have not been identified by name" in sentence
+
+
+def test_meetings_timeline_by_kind(manual):
+    annual = html(render.meetings_timeline(manual, SOURCES, "annual"))
+    assert '<h3 id="meeting-annual-01">17–18 May 2011: First annual meeting</h3>' in annual
+    assert "Denmark, Chile and The Secretariat" in annual and "Ljubljana" not in annual
+
+
+def test_meeting_count_and_latest(manual):
+    assert render.meeting_count(manual, "annual") == 1
+    assert render.latest_meeting(manual, "regional").city == "Ljubljana"
+    assert "First annual meeting" in render.latest_meeting_sentence(manual, SOURCES, "meetings.md")
