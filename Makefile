@@ -15,7 +15,7 @@ serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 ## build: validate data/, then build into a staging folder and swap it in (a failed build leaves site/ untouched)
-build: setup check
+build: setup
 	$(BIN)/python -m macros.build --site-dir $(SITE)
 
 ## check: validate data/ only (quick)
