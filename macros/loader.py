@@ -193,6 +193,7 @@ class Manual:
     principles: schema.PrinciplesFile
     roster: schema.RosterFile
     meetings: schema.MeetingsFile
+    outreach: schema.OutreachFile
 
     def source(self, source_id: str) -> schema.Source:
         return next(s for s in self.sources.sources if s.id == source_id)

@@ -252,6 +252,37 @@ class MeetingsFile(Strict):
     meetings: Annotated[list[Meeting], Field(min_length=1)]
 
 
+# --- outreach.yml ------------------------------------------------------------------------------
+# The brief printed on the page of every UN member state that has no focal point yet.
+
+class BriefPoint(Strict):
+    text: Text
+    sources: SourceIds
+
+
+class Objection(Strict):
+    id: Slug
+    objection: Text
+    answer: Text
+    sources: SourceIds
+
+
+class Contact(Strict):
+    name: Text
+    role: Text
+    url: HttpUrl
+    text: Text
+    sources: SourceIds
+
+
+class OutreachFile(Strict):
+    why: Annotated[list[BriefPoint], Field(min_length=1)]
+    steps: Annotated[list[BriefPoint], Field(min_length=1)]
+    offers: Annotated[list[BriefPoint], Field(min_length=1)]
+    objections: Annotated[list[Objection], Field(min_length=1)]
+    contacts: Annotated[list[Contact], Field(min_length=1)]
+
+
 # Each dataset lives in data/<name>.yml and is validated by its model.
 DATA_FILES: dict[str, type[Strict]] = {
     "sources": SourcesFile,
@@ -260,4 +291,5 @@ DATA_FILES: dict[str, type[Strict]] = {
     "principles": PrinciplesFile,
     "roster": RosterFile,
     "meetings": MeetingsFile,
+    "outreach": OutreachFile,
 }
