@@ -15,6 +15,9 @@ if str(PROJECT_DIR) not in sys.path:
 
 from mkdocs.structure.files import File, Files  # noqa: E402
 
+from macros import generated  # noqa: E402
+from macros.env import load_or_fail  # noqa: E402
+
 # Served from the site itself so that search works from file:// without a request to a CDN.
 # The path must contain "iframe-worker": the offline plugin then does not add its unpkg copy.
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -27,4 +30,9 @@ def on_files(files: Files, config) -> Files:
 
         raise PluginError(f"{shim.relative_to(PROJECT_DIR)} is missing: run `make setup` (npm ci) first")
     files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(shim)))
+    # State pages, map, growth chart and open data, from the same validated data as the pages.
+    atlas_dir = PROJECT_DIR / "node_modules" / "world-atlas"
+    with_state_pages = generated.state_pages_enabled(config.extra)
+    for path, content in generated.generated_files(load_or_fail(PROJECT_DIR), atlas_dir, with_state_pages).items():
+        files.append(File.generated(config, path, content=content))
     return files

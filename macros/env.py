@@ -11,7 +11,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import render
+from . import charts, generated, open_data, render, state_pages
+from .countries import un_member_states
 from .loader import DataError, Manual, load_manual_cached
 
 # Where the pages that other pages link to live, relative to docs/.
@@ -114,3 +115,30 @@ def define_env(env) -> None:
     @env.macro
     def latest_meeting() -> str:
         return render.latest_meeting_sentence(manual(), link(SOURCES_PAGE), link(MEETINGS_PAGE))
+
+    # --- the UN member states, the map, the growth chart, open data (state_pages.py, generated.py) ---
+
+    def state_pages_built() -> bool:
+        return generated.state_pages_enabled(env.conf["extra"])
+
+    @env.macro
+    def states_index() -> str:
+        return state_pages.states_index(manual(), un_member_states(), env.page.file.src_uri, state_pages_built())
+
+    @env.macro
+    def coverage_table() -> str:
+        return state_pages.coverage_table(manual(), un_member_states())
+
+    @env.macro
+    def world_map() -> str:
+        return state_pages.map_figure(manual(), un_member_states(), link(generated.MAP_FILE),
+                                      env.page.file.src_uri, state_pages_built())
+
+    @env.macro
+    def growth_chart() -> str:
+        named = len(state_pages.members_by_iso3(manual()))
+        return charts.growth_chart_markdown(manual().roster, named, link(generated.CHART_FILE))
+
+    @env.macro
+    def open_data_links() -> str:
+        return open_data.open_data_list(link(open_data.OPEN_DATA_DIR))

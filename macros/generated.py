@@ -1,0 +1,35 @@
+"""Everything the build adds to the site from the data: state pages, the map, the chart, open data.
+
+`mkdocs.yml` switches the 193 state pages off with `extra.state_pages: false` (environment variable
+STATE_PAGES=false), so the benchmark can measure what they cost; the rest is always built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from . import charts, open_data, state_pages, worldmap
+from .countries import un_member_states
+from .loader import Manual
+
+MAP_FILE = "assets/generated/members-map.svg"
+CHART_FILE = "assets/generated/members-growth.svg"
+
+
+def state_pages_enabled(extra: Mapping) -> bool:
+    return bool(extra.get("state_pages", True))
+
+
+def generated_files(manual: Manual, atlas_dir: Path, with_state_pages: bool) -> dict[str, str]:
+    """Each generated file's path relative to docs/ and its content."""
+    countries = un_member_states()
+    members = state_pages.members_by_iso3(manual)
+    files = {
+        MAP_FILE: worldmap.world_map_svg(countries, members, atlas_dir),
+        CHART_FILE: charts.growth_chart_svg(manual.roster, len(members)),
+        **open_data.open_data_files(manual),
+    }
+    if with_state_pages:
+        files.update(state_pages.generated_pages(manual, countries))
+    return files

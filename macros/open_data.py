@@ -1,0 +1,63 @@
+"""Open data: the roster and the meetings as CSV and JSON files in the built site.
+
+JSON files are the validated data as the schema dumps it, so they read back into the same models.
+CSV files hold one row per member or meeting; a field with several values (roles, hosts, sources)
+joins them with LIST_SEPARATOR.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from pydantic import BaseModel
+
+from .loader import Manual
+
+OPEN_DATA_DIR = "open-data"
+LIST_SEPARATOR = "; "
+ROSTER_FIELDS = ("name", "kind", "iso3", "joined", "joined_note", "listed_by", "roles", "sources")
+MEETING_FIELDS = ("id", "kind", "number", "title", "start", "end", "city", "country", "hosts", "attendance",
+                  "themes", "sources")
+
+
+def cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    return str(value)
+
+
+def to_csv(items: list[BaseModel], fields: tuple[str, ...]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    for item in items:
+        writer.writerow([cell(getattr(item, field)) for field in fields])
+    return out.getvalue()
+
+
+def to_json(model: BaseModel) -> str:
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def open_data_files(manual: Manual) -> dict[str, str]:
+    """Each file's path in the site and its text."""
+    return {
+        f"{OPEN_DATA_DIR}/roster.csv": to_csv(manual.roster.members, ROSTER_FIELDS),
+        f"{OPEN_DATA_DIR}/roster.json": to_json(manual.roster),
+        f"{OPEN_DATA_DIR}/meetings.csv": to_csv(manual.meetings.meetings, MEETING_FIELDS),
+        f"{OPEN_DATA_DIR}/meetings.json": to_json(manual.meetings),
+    }
+
+
+def open_data_list(page_dir_link: str) -> str:
+    """A Markdown list linking the files; `page_dir_link` is the open-data folder as seen from the page."""
+    return (
+        f"- Members: [CSV]({page_dir_link}/roster.csv) · [JSON]({page_dir_link}/roster.json) "
+        "(the JSON also holds the official counts)\n"
+        f"- Meetings: [CSV]({page_dir_link}/meetings.csv) · [JSON]({page_dir_link}/meetings.json)\n\n"
+        f"In the CSV files, a field with several values separates them with “{LIST_SEPARATOR.strip()}”.\n"
+    )

@@ -1,0 +1,317 @@
+"""One page per UN member state and per member organisation, generated at build time from the data.
+
+A diplomat preparing a bilateral meeting needs one page on the target state: its membership, roles and
+meetings, its peers in the region and, when it has no focal point yet, the outreach brief from
+data/outreach.yml. The functions here are pure: data in, the Markdown of a page out; the build hooks
+add the pages to the site (see build_hooks.py).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import render, worldmap
+from .countries import State, UNMemberStates
+from .loader import Manual
+from .render import anchor, cite, esc
+from .schema import Meeting, Member
+
+SOURCES_PAGE = "sources.md"
+MEETINGS_PAGE = "network/meetings.md"
+STATES_INDEX_PAGE = "network/states.md"
+STATES_DIR = "states"
+ORGANISATIONS_DIR = "organisations"
+# Search ranks a state's profile above the pages that merely mention the state.
+SEARCH_BOOST = 4
+NOT_A_MEMBER = "not yet a member"
+
+
+def state_page_path(state: State) -> str:
+    return f"{STATES_DIR}/{state.iso3.lower()}.md"
+
+
+def organisation_page_path(member: Member) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", member.name.lower()).strip("-")
+    return f"{ORGANISATIONS_DIR}/{slug}.md"
+
+
+def relative(target: str, from_page: str) -> str:
+    """`target` (relative to docs/) as linked from the page `from_page` (also relative to docs/)."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+def members_by_iso3(manual: Manual) -> dict[str, Member]:
+    return {m.iso3: m for m in manual.roster.members if m.kind == "state" and m.iso3}
+
+
+def region_phrase(region: str) -> str:
+    """'Europe', but 'the Americas'."""
+    return f"the {region}" if region == "Americas" else region
+
+
+def display_name(state: State, member: Member | None) -> str:
+    """The roster's spelling for members (it follows the sources), the package's for the others."""
+    return member.name if member is not None else state.name
+
+
+def membership_text(member: Member | None) -> str:
+    if member is None:
+        return NOT_A_MEMBER
+    return f"member since {member.joined}" if member.joined is not None else f"member, {render.joined_text(member)}"
+
+
+def year_text(member: Member) -> str:
+    return str(member.joined) if member.joined is not None else render.YEAR_NOT_RECORDED
+
+
+def meetings_hosted_by(manual: Manual, countries: UNMemberStates, state: State) -> list[Meeting]:
+    """Meetings whose hosts name this state, under the roster's spelling or any other common one."""
+    organisation_ids = {o.id for o in manual.meetings.organisations}
+    member = members_by_iso3(manual).get(state.iso3)
+    return [
+        meeting for meeting in sorted(manual.meetings.meetings, key=lambda m: m.start.as_date())
+        if any(
+            (member is not None and host == member.name)
+            or (host not in organisation_ids and countries.iso3_for_name(host) == state.iso3)
+            for host in meeting.hosts
+        )
+    ]
+
+
+def _meeting_links(meetings: Iterable[Meeting], page: str) -> str:
+    meetings_page = relative(MEETINGS_PAGE, page)
+    links = [f"[{esc(render.meeting_label(m))}]({meetings_page}#{anchor('meeting', m.id)})" for m in meetings]
+    return ", ".join(links) or "none recorded"
+
+
+def _front_matter(title: str, description: str) -> str:
+    # Generated text is escaped already; macros are not rendered in it (and skipping Jinja is faster).
+    return (
+        "---\n"
+        f"title: {_yaml_string(title)}\n"
+        f"description: {_yaml_string(description)}\n"
+        "render_macros: false\n"
+        f"search:\n  boost: {SEARCH_BOOST}\n"
+        "---\n\n"
+    )
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@dataclass(frozen=True)
+class Peer:
+    state: State
+    member: Member
+
+
+def peers(manual: Manual, countries: UNMemberStates, state: State) -> tuple[list[Peer], list[Peer]]:
+    """Members in the state's sub-region, then members elsewhere in its region (the state itself excluded)."""
+    members = members_by_iso3(manual)
+    same_subregion, same_region = [], []
+    for other in countries.states:
+        member = members.get(other.iso3)
+        if member is None or other.iso3 == state.iso3 or other.region != state.region:
+            continue
+        (same_subregion if other.subregion == state.subregion else same_region).append(Peer(other, member))
+    return same_subregion, same_region
+
+
+def _peer_list(peer_list: list[Peer], page: str, area: str) -> str:
+    if not peer_list:
+        return f"No state in {esc(area)} has appointed a focal point yet, as far as the sources show."
+    return ", ".join(
+        f"[{esc(p.member.name)}]({relative(state_page_path(p.state), page)}) ({esc(year_text(p.member))})"
+        for p in sorted(peer_list, key=lambda p: p.member.name)
+    ) + "."
+
+
+def outreach_brief(manual: Manual, name: str, sources_page: str, heading_level: int = 2) -> str:
+    """The brief for a state without a focal point: why, how, what for, objections, whom to contact."""
+    brief = manual.outreach
+    hashes = "#" * heading_level
+    sub = hashes + "#"
+    lines = [
+        f"{hashes} Outreach brief {{ #outreach-brief }}",
+        "",
+        f"{esc(name)} has not yet appointed an R2P focal point. This brief sums up the case for doing so.",
+        "",
+        '<div class="outreach-brief" markdown>',
+        "",
+        f"{sub} Why appoint a focal point",
+        "",
+        *(f"- {esc(p.text)} {cite(p.sources, sources_page)}" for p in brief.why),
+        "",
+        f"{sub} What appointing involves",
+        "",
+        *(f"{i}. {esc(p.text)} {cite(p.sources, sources_page)}" for i, p in enumerate(brief.steps, start=1)),
+        "",
+        f"{sub} What the network offers",
+        "",
+        *(f"- {esc(p.text)} {cite(p.sources, sources_page)}" for p in brief.offers),
+        "",
+        f"{sub} Answers to the usual objections",
+        "",
+        *(f"- **“{esc(o.objection)}”** {esc(o.answer)} {cite(o.sources, sources_page)}" for o in brief.objections),
+        "",
+        f"{sub} Whom to contact",
+        "",
+        *(f"- [{esc(c.name)}]({render.url(c.url)}), {esc(c.role)}. {esc(c.text)} {cite(c.sources, sources_page)}"
+          for c in brief.contacts),
+        "- The focal points of the peers listed on this page.",
+        "",
+        "</div>",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def state_page(manual: Manual, countries: UNMemberStates, state: State) -> str:
+    page = state_page_path(state)
+    member = members_by_iso3(manual).get(state.iso3)
+    name = display_name(state, member)
+    sources_page = relative(SOURCES_PAGE, page)
+    status = membership_text(member)
+    lines = [
+        _front_matter(name, f"{name}: {status} of the Global Network of R2P Focal Points."),
+        '<div class="state-profile" markdown>',
+        "",
+        f"# {esc(name)}",
+        "",
+        f"*{esc(state.official_name)} · {esc(state.subregion)}, {esc(state.region)} · ISO {esc(state.iso3)}*",
+        "",
+        f"- **Global Network of R2P Focal Points:** {esc(status)}"
+        + (f" (roster as of {render.format_date(manual.roster.as_of)})" if member is None else ""),
+    ]
+    if member is not None:
+        roles = ", ".join(render.ROLE_LABELS[r] for r in member.roles)
+        lines.append(f"- **Roles:** {esc(roles) or 'member'}")
+        if member.joined_note:
+            lines.append(f"- **Note:** {esc(member.joined_note)}")
+    lines.append(f"- **Meetings hosted or co-hosted:** {_meeting_links(meetings_hosted_by(manual, countries, state), page)}")
+    if member is not None:
+        lines.append(f"- **Sources:** {cite(member.sources, sources_page)}")
+    lines.append("")
+    if member is None:
+        lines.append(outreach_brief(manual, name, sources_page))
+    same_subregion, same_region = peers(manual, countries, state)
+    lines += [
+        "## Peers in the region { #peers }",
+        "",
+        f"**{esc(state.subregion)}:** {_peer_list(same_subregion, page, state.subregion)}",
+        "",
+        f"**Elsewhere in {esc(region_phrase(state.region))}:** "
+        f"{_peer_list(same_region, page, 'the rest of ' + region_phrase(state.region))}",
+        "",
+        f"[All UN member states]({relative(STATES_INDEX_PAGE, page)})",
+        "",
+        "</div>",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def organisation_page(manual: Manual, member: Member) -> str:
+    page = organisation_page_path(member)
+    sources_page = relative(SOURCES_PAGE, page)
+    hosted = [m for m in sorted(manual.meetings.meetings, key=lambda m: m.start.as_date()) if member.name in m.hosts]
+    status = membership_text(member)
+    lines = [
+        _front_matter(member.name, f"{member.name}: {status} of the Global Network of R2P Focal Points."),
+        '<div class="state-profile" markdown>',
+        "",
+        f"# {esc(member.name)}",
+        "",
+        "*Regional organisation*",
+        "",
+        f"- **Global Network of R2P Focal Points:** {esc(status)}",
+        f"- **Roles:** {esc(', '.join(render.ROLE_LABELS[r] for r in member.roles)) or 'member'}",
+    ]
+    if member.joined_note:
+        lines.append(f"- **Note:** {esc(member.joined_note)}")
+    lines += [
+        f"- **Meetings hosted or co-hosted:** {_meeting_links(hosted, page)}",
+        f"- **Sources:** {cite(member.sources, sources_page)}",
+        "",
+        f"[All UN member states]({relative(STATES_INDEX_PAGE, page)})",
+        "",
+        "</div>",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def generated_pages(manual: Manual, countries: UNMemberStates) -> dict[str, str]:
+    """Every generated page: its path relative to docs/ and its Markdown."""
+    pages = {state_page_path(state): state_page(manual, countries, state) for state in countries.states}
+    for member in manual.roster.members:
+        if member.kind == "regional-organisation":
+            pages[organisation_page_path(member)] = organisation_page(manual, member)
+    return pages
+
+
+def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: bool) -> str:
+    """All UN member states by region with their status; `linked` when the state pages are built."""
+    members = members_by_iso3(manual)
+    blocks = []
+    for region in sorted({s.region for s in countries.states}):
+        rows = []
+        for state in sorted((s for s in countries.states if s.region == region), key=lambda s: (s.subregion, s.name)):
+            member = members.get(state.iso3)
+            name = esc(display_name(state, member))
+            cell = f"[{name}]({relative(state_page_path(state), page)})" if linked else name
+            rows.append(f"| {cell} | {esc(state.subregion)} | {esc(membership_text(member))} |")
+        blocks.append(
+            f"## {esc(region)} {{ #{anchor('region', region)} }}\n\n"
+            "| State | Sub-region | Global Network |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+        )
+    organisations = [m for m in manual.roster.members if m.kind == "regional-organisation"]
+    if organisations:
+        items = [
+            (f"[{esc(m.name)}]({relative(organisation_page_path(m), page)})" if linked else esc(m.name))
+            + f" ({esc(membership_text(m))})"
+            for m in sorted(organisations, key=lambda m: m.name)
+        ]
+        blocks.append("## Regional organisations { #regional-organisations }\n\n" + "\n".join(f"- {i}" for i in items) + "\n")
+    return "\n".join(blocks)
+
+
+def coverage_table(manual: Manual, countries: UNMemberStates) -> str:
+    """For each region and sub-region: members named in the data / UN member states, and the share."""
+    members = members_by_iso3(manual)
+
+    def row(label: str, states: list[State]) -> str:
+        count = sum(1 for s in states if s.iso3 in members)
+        return f"| {label} | {count} / {len(states)} | {round(100 * count / len(states))} % |"
+
+    rows = []
+    for region in sorted({s.region for s in countries.states}):
+        in_region = [s for s in countries.states if s.region == region]
+        rows.append(row(f"**{esc(region)}**", in_region))
+        for subregion in sorted({s.subregion for s in in_region}):
+            rows.append(row(f"{esc(subregion)}", [s for s in in_region if s.subregion == subregion]))
+    rows.append(row("**All UN member states**", list(countries.states)))
+    return "| Region and sub-region | Members / UN member states | Share |\n|---|--:|--:|\n" + "\n".join(rows) + "\n"
+
+
+def map_figure(manual: Manual, countries: UNMemberStates, image_link: str, page: str, linked: bool) -> str:
+    """The map as a Markdown image, then its text alternative: the members by period of joining."""
+    members = members_by_iso3(manual)
+    by_period: dict[str, list[str]] = {p.label: [] for p in worldmap.PERIODS}
+    for state in countries.states:
+        member = members.get(state.iso3)
+        if member is None:
+            continue
+        name = esc(member.name)
+        entry = f"[{name}]({relative(state_page_path(state), page)})" if linked else name
+        by_period[worldmap.period_of(member).label].append(
+            entry + (f" ({member.joined})" if member.joined is not None else ""))
+    alt = (f"World map of the {len(members)} member states of the Global Network of R2P Focal Points, coloured "
+           "by period of joining; small states are marked by circles. The table below lists the same states.")
+    rows = [f"| {esc(label)} | {len(names)} | {', '.join(names)} |" for label, names in by_period.items() if names]
+    return (f"![{esc(alt)}]({image_link}){{ .members-map }}\n\n"
+            "| Period of joining | States | Member states |\n|---|--:|---|\n" + "\n".join(rows) + "\n")

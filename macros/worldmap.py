@@ -1,0 +1,374 @@
+"""A static SVG world map of the network's members, drawn at build time from Natural Earth data.
+
+Shapes come from the npm package world-atlas (TopoJSON, ids = ISO 3166 numeric codes), projected with
+the Equal Earth projection (Šavrič, Patterson and Jenny, 2018). No tiles, scripts or web requests: the
+map is one SVG file that the page embeds as an image and the PDF keeps as vectors.
+
+At 1:110m the smallest states have no shape at all, and others are a few pixels wide; both get a
+circle marker so that every member can be seen. Their position comes from the finer 1:50m or 1:10m
+data, which is read only when needed.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from .countries import State, UNMemberStates
+from .schema import Member
+
+Point = tuple[float, float]
+Ring = list[Point]
+
+ATLAS_DIR = Path("node_modules") / "world-atlas"
+SHAPES_ATLAS = "countries-110m.json"
+FINER_ATLASES = ("countries-50m.json", "countries-10m.json")
+ANTARCTICA = "010"  # not a state; dropping it lets the map end at 58° S and use its height for the rest
+
+WIDTH = 960.0
+NORTH, SOUTH = 84.0, -58.0  # the latitudes the map shows
+MARGIN = 4.0
+LEGEND_HEIGHT = 70.0
+# A member whose shape is smaller than this (in map units, largest side) also gets a marker.
+TINY_SHAPE = 6.0
+MARKER_RADIUS = 3.2
+
+OCEAN = "#eaf2f8"
+NON_MEMBER = "#d4d4d4"
+NOT_UN = "#ececec"
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    first: int | None  # None: the sources give no year
+    last: int | None
+    colour: str
+
+
+# Categorical, distinguishable in greyscale and for the common colour-vision deficiencies.
+PERIODS = (
+    Period("2010–2012", 2010, 2012, "#08519c"),
+    Period("2013–2015", 2013, 2015, "#3182bd"),
+    Period("2016 onwards", 2016, None, "#9ecae1"),
+    Period("year not recorded", None, None, "#e08214"),
+)
+
+
+def period_of(member: Member) -> Period:
+    for period in PERIODS:
+        if member.joined is None:
+            if period.first is None:
+                return period
+        elif period.first is not None and member.joined >= period.first and (
+                period.last is None or member.joined <= period.last):
+            return period
+    raise ValueError(f"no period for the year {member.joined}")
+
+
+# --- projection ----------------------------------------------------------------------------------
+
+_A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
+_M = math.sqrt(3) / 2
+
+
+def equal_earth(lon: float, lat: float) -> Point:
+    """Equal Earth projection of a longitude and latitude in degrees, on a unit sphere (y up)."""
+    lam, phi = math.radians(lon), math.radians(lat)
+    theta = math.asin(_M * math.sin(phi))
+    t2 = theta * theta
+    t6 = t2 * t2 * t2
+    x = lam * math.cos(theta) / (_M * (_A1 + 3 * _A2 * t2 + t6 * (7 * _A3 + 9 * _A4 * t2)))
+    y = theta * (_A1 + _A2 * t2 + t6 * (_A3 + _A4 * t2))
+    return x, y
+
+
+_X_MAX = equal_earth(180, 0)[0]
+_Y_TOP = equal_earth(0, NORTH)[1]
+_SCALE = (WIDTH - 2 * MARGIN) / (2 * _X_MAX)
+MAP_HEIGHT = (_Y_TOP - equal_earth(0, SOUTH)[1]) * _SCALE + 2 * MARGIN
+
+
+def to_svg(lon: float, lat: float) -> Point:
+    x, y = equal_earth(lon, lat)
+    return (x + _X_MAX) * _SCALE + MARGIN, (_Y_TOP - y) * _SCALE + MARGIN
+
+
+# --- TopoJSON ------------------------------------------------------------------------------------
+
+@functools.cache
+def load_topology(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+class Arcs:
+    """A topology's arcs as lists of (lon, lat), decoded on first use (the 1:10m file has 4 MB of them)."""
+
+    def __init__(self, topology: dict):
+        self._raw = topology["arcs"]
+        self._scale = topology["transform"]["scale"]
+        self._translate = topology["transform"]["translate"]
+        self._decoded: dict[int, Ring] = {}
+
+    def __getitem__(self, index: int) -> Ring:
+        if index not in self._decoded:
+            (sx, sy), (tx, ty) = self._scale, self._translate
+            x = y = 0
+            points = []
+            for dx, dy in self._raw[index]:  # quantized deltas
+                x += dx
+                y += dy
+                points.append((x * sx + tx, y * sy + ty))
+            self._decoded[index] = points
+        return self._decoded[index]
+
+
+def ring_from_arcs(indexes: Sequence[int], arcs: Arcs) -> Ring:
+    ring: Ring = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        ring.extend(arc[1:] if ring else arc)  # consecutive arcs share their end point
+    return ring
+
+
+def polygons(geometry: dict, arcs: Arcs) -> list[list[Ring]]:
+    """A geometry's polygons, each a list of rings (the outer ring, then its holes)."""
+    if geometry["type"] == "Polygon":
+        return [[ring_from_arcs(r, arcs) for r in geometry["arcs"]]]
+    if geometry["type"] == "MultiPolygon":
+        return [[ring_from_arcs(r, arcs) for r in polygon] for polygon in geometry["arcs"]]
+    return []
+
+
+def geometries_by_id(topology: dict) -> dict[str, dict]:
+    return {g["id"]: g for g in topology["objects"]["countries"]["geometries"] if "id" in g}
+
+
+# --- the antimeridian ----------------------------------------------------------------------------
+
+def unwrap(ring: Ring) -> Ring:
+    """Longitudes made continuous: a ring that crosses 180° goes on past it instead of jumping back."""
+    out: Ring = []
+    offset = 0.0
+    for lon, lat in ring:
+        if out:
+            previous = out[-1][0]
+            while lon + offset - previous > 180:
+                offset -= 360
+            while lon + offset - previous < -180:
+                offset += 360
+        out.append((lon + offset, lat))
+    return out
+
+
+def _clip(ring: Ring, inside, cross) -> Ring:
+    """One Sutherland–Hodgman step: the part of `ring` on the inner side of a line."""
+    out: Ring = []
+    for i, current in enumerate(ring):
+        previous = ring[i - 1]
+        if inside(current):
+            if not inside(previous):
+                out.append(cross(previous, current))
+            out.append(current)
+        elif inside(previous):
+            out.append(cross(previous, current))
+    return out
+
+
+def _at_longitude(lon: float):
+    def cross(a: Point, b: Point) -> Point:
+        t = (lon - a[0]) / (b[0] - a[0])
+        return lon, a[1] + t * (b[1] - a[1])
+    return cross
+
+
+def split_at_antimeridian(ring: Ring) -> list[Ring]:
+    """The ring cut into pieces that each lie within -180..180°, so no edge streaks across the map."""
+    ring = unwrap(ring)
+    low, high = min(p[0] for p in ring), max(p[0] for p in ring)
+    if -180 <= low and high <= 180:
+        return [ring]
+    pieces = []
+    for shift in (-360.0, 0.0, 360.0):
+        shifted = [(lon + shift, lat) for lon, lat in ring]
+        piece = _clip(shifted, lambda p: p[0] <= 180, _at_longitude(180))
+        piece = _clip(piece, lambda p: p[0] >= -180, _at_longitude(-180)) if piece else piece
+        if len(piece) >= 3:
+            pieces.append(piece)
+    return pieces
+
+
+# --- drawing -------------------------------------------------------------------------------------
+
+def path_data(rings: Iterable[Ring]) -> str:
+    parts = []
+    for ring in rings:
+        points = []
+        for lon, lat in ring:
+            x, y = to_svg(lon, max(SOUTH - 2, lat))
+            point = f"{x:.1f},{y:.1f}"
+            if not points or points[-1] != point:
+                points.append(point)
+        if len(points) >= 3:
+            parts.append("M" + "L".join(points) + "Z")
+    return "".join(parts)
+
+
+def projected_size(rings: Iterable[Ring]) -> float:
+    points = [to_svg(lon, lat) for ring in rings for lon, lat in ring]
+    if not points:
+        return 0.0
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return max(max(xs) - min(xs), max(ys) - min(ys))
+
+
+def _area(ring: Ring) -> float:
+    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:] + ring[:1]))) / 2
+
+
+def marker_position(pieces: list[Ring]) -> Point:
+    """The centre of the largest piece's bounding box, in map units."""
+    largest = max(pieces, key=_area)
+    lons, lats = [p[0] for p in largest], [p[1] for p in largest]
+    return to_svg((min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2)
+
+
+def _pieces(geometry: dict, arcs: Arcs) -> list[Ring]:
+    return [piece for polygon in polygons(geometry, arcs) for ring in polygon for piece in split_at_antimeridian(ring)]
+
+
+def _finer_position(atlas_dir: Path, iso_numeric: str) -> Point | None:
+    for name in FINER_ATLASES:
+        topology = load_topology(atlas_dir / name)
+        geometry = geometries_by_id(topology).get(iso_numeric)
+        if geometry is not None:
+            pieces = _pieces(geometry, _decoded(atlas_dir / name))
+            if pieces:
+                return marker_position(pieces)
+    return None
+
+
+@functools.cache
+def _decoded(path: Path) -> Arcs:
+    return Arcs(load_topology(path))
+
+
+@dataclass(frozen=True)
+class MapState:
+    """A UN member state as the map shows it: fill colour and tooltip."""
+
+    state: State
+    name: str
+    colour: str
+    label: str
+    member: bool
+
+
+def map_states(countries: UNMemberStates, members: dict[str, Member]) -> dict[str, MapState]:
+    """Each UN member state by its zero-padded ISO numeric code, as the atlas names it."""
+    result = {}
+    for state in countries.states:
+        member = members.get(state.iso3)
+        if member is None:
+            result[f"{state.iso_numeric:03d}"] = MapState(state, state.name, NON_MEMBER, "not yet a member", False)
+        else:
+            period = period_of(member)
+            label = f"member since {member.joined}" if member.joined is not None else "member, year not recorded"
+            result[f"{state.iso_numeric:03d}"] = MapState(state, member.name, period.colour, label, True)
+    return result
+
+
+def _title(text: str) -> str:
+    return f"<title>{escape(text)}</title>"
+
+
+def world_map_svg(countries: UNMemberStates, members: dict[str, Member], atlas_dir: Path) -> str:
+    """The SVG document: ocean, country shapes with titles, markers for small states, legend."""
+    topology = load_topology(atlas_dir / SHAPES_ATLAS)
+    arcs = _decoded(atlas_dir / SHAPES_ATLAS)
+    states = map_states(countries, members)
+    shapes, markers = [], []
+    drawn = set()
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        code = geometry.get("id")
+        if code == ANTARCTICA:
+            continue
+        pieces = _pieces(geometry, arcs)
+        data = path_data(pieces)
+        if not data:
+            continue
+        shown = states.get(code)
+        if shown is None:
+            name = geometry.get("properties", {}).get("name", "Territory")
+            shapes.append(f'<path fill="{NOT_UN}" d="{data}">{_title(f"{name}: not a UN member state")}</path>')
+            continue
+        drawn.add(code)
+        shapes.append(
+            f'<path fill="{shown.colour}" data-iso3="{shown.state.iso3}" d="{data}">'
+            f'{_title(f"{shown.name}: {shown.label}")}</path>'
+        )
+        if shown.member and projected_size(pieces) < TINY_SHAPE:
+            markers.append((True, _marker(shown, marker_position(pieces))))
+    for code, shown in sorted(states.items()):
+        if code in drawn:
+            continue
+        position = _finer_position(atlas_dir, code)
+        if position is not None:
+            markers.append((shown.member, _marker(shown, position)))
+    # Non-members first, so that members' markers are drawn on top where small states are close.
+    markers.sort(key=lambda marker: marker[0])
+    return _document(shapes, [svg for _, svg in markers], members)
+
+
+def _marker(shown: MapState, position: Point) -> str:
+    kind = "member" if shown.member else "other"
+    radius = MARKER_RADIUS if shown.member else MARKER_RADIUS * 0.7
+    return (f'<circle class="m {kind}" data-iso3="{shown.state.iso3}" cx="{position[0]:.1f}" cy="{position[1]:.1f}" '
+            f'r="{radius}" fill="{shown.colour}">{_title(f"{shown.name}: {shown.label}")}</circle>')
+
+
+def _outline() -> str:
+    east = [to_svg(180, lat) for lat in range(int(NORTH), int(SOUTH) - 1, -2)]
+    west = [to_svg(-180, lat) for lat in range(int(SOUTH), int(NORTH) + 1, 2)]
+    return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in east + west) + "Z"
+
+
+def _legend(members: dict[str, Member], top: float) -> str:
+    counts = {p.label: 0 for p in PERIODS}
+    for member in members.values():
+        counts[period_of(member).label] += 1
+    entries = [(p.colour, f"{p.label} ({counts[p.label]})") for p in PERIODS if counts[p.label]]
+    entries.append((NON_MEMBER, "not yet a member"))
+    items, x = [], MARGIN + 4
+    for colour, text in entries:
+        items.append(f'<rect x="{x:.0f}" y="{top + 8:.0f}" width="14" height="14" fill="{colour}" stroke="#666" '
+                     f'stroke-width=".5"/><text x="{x + 20:.0f}" y="{top + 20:.0f}">{escape(text)}</text>')
+        x += 34 + 8.2 * len(text)
+    items.append(
+        f'<circle cx="{MARGIN + 11:.0f}" cy="{top + 44:.0f}" r="{MARKER_RADIUS}" fill="{PERIODS[0].colour}" '
+        f'stroke="#fff" stroke-width=".8"/><text x="{MARGIN + 24:.0f}" y="{top + 48:.0f}">'
+        "Circles mark members too small to see at this scale. Joining year by period.</text>"
+    )
+    return '<g class="legend">' + "".join(items) + "</g>"
+
+
+def _document(shapes: list[str], markers: list[str], members: dict[str, Member]) -> str:
+    height = MAP_HEIGHT + LEGEND_HEIGHT
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {height:.0f}" '
+        f'width="{WIDTH:.0f}" height="{height:.0f}" role="img" aria-labelledby="t">'
+        '<title id="t">Member states of the Global Network of R2P Focal Points, by period of joining</title>'
+        "<style>path{stroke:#fff;stroke-width:.4;stroke-linejoin:round}.ocean{stroke:none}"
+        ".m{stroke:#fff;stroke-width:.8}.m.other{stroke:#999;stroke-width:.4}"
+        "text{font:15px system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;fill:#222}</style>"
+        f'<rect width="{WIDTH:.0f}" height="{height:.0f}" fill="#fff"/>'
+        f'<path class="ocean" d="{_outline()}" fill="{OCEAN}"/>'
+        '<g class="countries">' + "".join(shapes) + "</g>"
+        '<g class="markers">' + "".join(markers) + "</g>"
+        + _legend(members, MAP_HEIGHT) + "</svg>\n"
+    )
