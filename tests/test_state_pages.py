@@ -1,0 +1,236 @@
+"""The pure functions behind the state pages, the map, the growth chart and the open data files."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros import charts, generated, open_data, state_pages, worldmap
+from macros.countries import un_member_states
+from macros.loader import load_manual
+from macros.schema import MeetingsFile, Member, RosterFile
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = PROJECT_DIR / "tests" / "fixtures" / "data"
+ATLAS_DIR = PROJECT_DIR / "node_modules" / "world-atlas"
+
+
+@pytest.fixture(scope="module")
+def manual():
+    return load_manual(FIXTURE_DATA)
+
+
+@pytest.fixture(scope="module")
+def countries():
+    return un_member_states()
+
+
+def member(name: str, iso3: str, joined: int | None) -> Member:
+    return Member(name=name, kind="state", iso3=iso3, joined=joined, listed_by="2021", sources=["page-2013"])
+
+
+# --- state pages ---------------------------------------------------------------------------------
+
+def test_a_member_page_shows_its_year_roles_meetings_and_sources(manual, countries):
+    page = state_pages.state_page(manual, countries, countries.by_iso3["DNK"])
+    assert "# Denmark" in page
+    assert "member since 2010" in page
+    assert "co\\-founder" in page
+    assert "[2011 New York](../network/meetings.md#meeting-annual-01)" in page
+    assert "(../sources.md#source-page-2013)" in page
+    assert "Outreach brief" not in page
+
+
+def test_a_member_without_a_year_says_so(manual, countries):
+    page = state_pages.state_page(manual, countries, countries.by_iso3["GHA"])
+    assert "member, year not recorded (listed by July 2013)" in page
+    assert "[2013 Ljubljana](../network/meetings.md#meeting-europe-2013)" in page
+
+
+def test_a_non_member_page_carries_the_whole_outreach_brief(manual, countries):
+    page = state_pages.state_page(manual, countries, countries.by_iso3["KEN"])
+    assert "not yet a member (roster as of 11 May 2021)" in page
+    assert "## Outreach brief { #outreach-brief }" in page
+    brief = manual.outreach
+    for heading in ("Why appoint a focal point", "What appointing involves", "What the network offers",
+                    "Answers to the usual objections", "Whom to contact"):
+        assert f"### {heading}" in page
+    assert "1. Choose a senior official\\." in page and "2. Tell the secretariat\\." in page
+    assert "R2P is a pretext for intervention\\." in page
+    assert f"[The Secretariat]({brief.contacts[0].url})" in page
+    assert "(../sources.md#source-book-2021)" in page
+
+
+def test_a_non_member_host_is_found_under_its_common_name(manual, countries):
+    # Chile co-hosted the 2011 meeting in the fixture without being a member.
+    page = state_pages.state_page(manual, countries, countries.by_iso3["CHL"])
+    assert "[2011 New York](../network/meetings.md#meeting-annual-01)" in page
+    assert "Outreach brief" in page
+
+
+def test_peers_are_split_into_sub_region_and_rest_of_region(manual, countries):
+    roster = manual.roster.model_copy(update={"members": [
+        member("Denmark", "DNK", 2010), member("Sweden", "SWE", None), member("France", "FRA", 2013)]})
+    with_peers = dataclasses.replace(manual, roster=roster)
+    page = state_pages.state_page(with_peers, countries, countries.by_iso3["NOR"])
+    assert ("**Northern Europe:** [Denmark](dnk.md) (2010), [Sweden](swe.md) (year not recorded).") in page
+    assert "**Elsewhere in Europe:** [France](fra.md) (2013)." in page
+    kenya = state_pages.state_page(with_peers, countries, countries.by_iso3["KEN"])
+    assert "No state in Eastern Africa has appointed a focal point yet" in kenya
+
+
+def test_text_from_data_is_escaped(manual, countries):
+    roster = manual.roster.model_copy(update={"members": [
+        member("Denmark", "DNK", 2010).model_copy(update={"joined_note": "<script>x</script> {{ y }}"})]})
+    page = state_pages.state_page(dataclasses.replace(manual, roster=roster), countries, countries.by_iso3["DNK"])
+    assert "<script>" not in page and "{{" not in page
+    assert "\\<script\\>" in page
+
+
+def test_front_matter_boosts_search_and_skips_macros(manual, countries):
+    page = state_pages.state_page(manual, countries, countries.by_iso3["CIV"])
+    front = page.split("---\n")[1]
+    assert "title: \"Côte d'Ivoire\"\n" in front
+    assert f"search:\n  boost: {state_pages.SEARCH_BOOST}" in front
+    assert "render_macros: false" in front
+
+
+def test_every_state_and_member_organisation_gets_a_page(manual, countries):
+    pages = state_pages.generated_pages(manual, countries)
+    assert len([p for p in pages if p.startswith("states/")]) == 193
+    assert {p for p in pages if p.startswith("organisations/")} == {"organisations/european-union.md"}
+    assert "member since 2016" in pages["organisations/european-union.md"]
+
+
+def test_coverage_counts_members_against_un_members(manual, countries):
+    table = state_pages.coverage_table(manual, countries)
+    assert "| **Europe** | 1 / 43 | 2 % |" in table
+    assert "| Northern Europe | 1 / 10 | 10 % |" in table
+    assert "| Western Africa | 1 / 16 | 6 % |" in table
+    assert "| **All UN member states** | 2 / 193 | 1 % |" in table
+
+
+def test_states_index_lists_all_193_and_links_only_when_pages_are_built(manual, countries):
+    linked = state_pages.states_index(manual, countries, "network/states.md", linked=True)
+    plain = state_pages.states_index(manual, countries, "network/states.md", linked=False)
+    assert len(re.findall(r"\]\(\.\./states/[a-z]{3}\.md\)", linked)) == 193
+    assert "| [Denmark](../states/dnk.md) | Northern Europe | member since 2010 |" in linked
+    assert "../states/" not in plain and "| Denmark | Northern Europe | member since 2010 |" in plain
+    assert "[European Union](../organisations/european-union.md) (member since 2016)" in linked
+
+
+def test_the_state_pages_switch_reads_the_config():
+    assert generated.state_pages_enabled({}) is True
+    assert generated.state_pages_enabled({"state_pages": False}) is False
+
+
+def test_map_figure_lists_the_members_by_period(manual, countries):
+    figure = state_pages.map_figure(manual, countries, "../assets/generated/members-map.svg", "network/states.md", True)
+    assert figure.startswith("![World map of the 2 member states")
+    assert "| 2010–2012 | 1 | [Denmark](../states/dnk.md) (2010) |" in figure
+    assert "| year not recorded | 1 | [Ghana](../states/gha.md) |" in figure
+
+
+# --- world map -----------------------------------------------------------------------------------
+
+def test_equal_earth_matches_the_published_projection():
+    assert worldmap.equal_earth(0, 0) == (0.0, 0.0)
+    x, _ = worldmap.equal_earth(180, 0)
+    _, y = worldmap.equal_earth(0, 90)
+    assert x == pytest.approx(2.70663, abs=1e-4)
+    assert y == pytest.approx(1.31736, abs=1e-4)
+    assert x / y == pytest.approx(2.05, abs=0.01)  # the aspect ratio the projection's authors give
+    assert worldmap.equal_earth(-90, -45) == pytest.approx(tuple(-v for v in worldmap.equal_earth(90, 45)))
+
+
+def test_a_ring_across_the_antimeridian_is_split_without_long_edges():
+    ring = [(170.0, -10.0), (-170.0, -10.0), (-170.0, -20.0), (170.0, -20.0)]
+    pieces = worldmap.split_at_antimeridian(ring)
+    assert len(pieces) == 2
+    for piece in pieces:
+        assert all(-180 <= lon <= 180 for lon, _ in piece)
+        assert all(abs(a[0] - b[0]) <= 180 for a, b in zip(piece, piece[1:] + piece[:1]))
+
+
+def test_periods_cover_every_year_and_the_unknown_year():
+    assert worldmap.period_of(member("Denmark", "DNK", 2010)).label == "2010–2012"
+    assert worldmap.period_of(member("Austria", "AUT", 2013)).label == "2013–2015"
+    assert worldmap.period_of(member("Mexico", "MEX", 2024)).label == "2016 onwards"
+    assert worldmap.period_of(member("Ghana", "GHA", None)).label == "year not recorded"
+
+
+def _svg_segments(path_data: str):
+    for ring in re.findall(r"M([^Z]*)Z", path_data):
+        points = [tuple(map(float, p.split(","))) for p in ring.split("L")]
+        yield from zip(points, points[1:] + points[:1])
+
+
+@pytest.fixture(scope="module")
+def map_svg(countries):
+    members = {m.iso3: m for m in (member("Liechtenstein", "LIE", 2013), member("Fiji", "FJI", None),
+                                   member("Russia", "RUS", 2016), member("Tuvalu", "TUV", 2013),
+                                   member("Denmark", "DNK", 2010))}
+    return worldmap.world_map_svg(countries, members, ATLAS_DIR)
+
+
+def test_every_un_member_state_has_a_shape_or_a_marker_with_a_title(map_svg, countries):
+    shown = set(re.findall(r'data-iso3="([A-Z]{3})"', map_svg))
+    assert shown == {s.iso3 for s in countries.states}
+    assert re.search(r'<circle class="m member" data-iso3="LIE"[^>]*><title>Liechtenstein: member since 2013</title>',
+                     map_svg)
+    assert re.search(r'<circle class="m member" data-iso3="TUV"', map_svg)  # only in the 1:10m data
+    assert re.search(r'data-iso3="DNK" d="[^"]+"><title>Denmark: member since 2010</title>', map_svg)
+
+
+def test_no_shape_streaks_across_the_map(map_svg):
+    for iso3 in ("FJI", "RUS"):
+        data = re.search(rf'data-iso3="{iso3}" d="([^"]+)"', map_svg).group(1)
+        longest = max(abs(a[0] - b[0]) for a, b in _svg_segments(data))
+        assert longest < worldmap.WIDTH / 4, f"{iso3} has an edge {longest:.0f} wide"
+
+
+def test_the_legend_names_each_period_in_use_with_its_count(map_svg):
+    assert "2010–2012 (1)" in map_svg and "2013–2015 (2)" in map_svg and "year not recorded (1)" in map_svg
+    assert "not yet a member" in map_svg
+
+
+# --- growth chart --------------------------------------------------------------------------------
+
+def test_growth_chart_plots_each_official_count_and_the_named_count(manual):
+    roster = manual.roster.model_copy(update={"official_counts": [
+        *manual.roster.official_counts,
+        manual.roster.official_counts[-1].model_copy(update={"states": 3, "qualifier": "more-than"})]})
+    svg = charts.growth_chart_svg(roster, named_states=2)
+    assert svg.count("<circle") == 3
+    assert "<title>2013-07: 2 states</title>" in svg
+    assert ">more than 3</text>" in svg
+    assert "<title>2 states named in the sources</title>" in svg
+
+
+def test_growth_chart_alt_text_states_the_range(manual):
+    text = charts.growth_chart_markdown(manual.roster, 2, "../assets/generated/members-growth.svg")
+    unescaped = re.sub(r"\\(.)", r"\1", text)
+    assert unescaped.startswith("![Step chart of the official counts of member states: 2 in July 2013, rising to 4 by "
+                           "11 May 2021; 2 states are named individually in the sources.")
+    assert text.rstrip().endswith("(../assets/generated/members-growth.svg){ .members-chart }")
+
+
+# --- open data -----------------------------------------------------------------------------------
+
+def test_open_data_reads_back_equal_to_the_data(manual):
+    files = open_data.open_data_files(manual)
+    assert RosterFile.model_validate(json.loads(files["open-data/roster.json"])) == manual.roster
+    assert MeetingsFile.model_validate(json.loads(files["open-data/meetings.json"])) == manual.meetings
+    rows = list(csv.DictReader(io.StringIO(files["open-data/roster.csv"])))
+    assert [r["name"] for r in rows] == [m.name for m in manual.roster.members]
+    assert rows[0] == {"name": "Denmark", "kind": "state", "iso3": "DNK", "joined": "2010", "joined_note": "",
+                       "listed_by": "2013-07", "roles": "co-founder", "sources": "page-2013"}
+    meetings = list(csv.DictReader(io.StringIO(files["open-data/meetings.csv"])))
+    assert meetings[0]["hosts"].split(open_data.LIST_SEPARATOR) == ["Denmark", "Chile", "secretariat"]
+    assert meetings[1]["end"] == "" and meetings[1]["number"] == ""

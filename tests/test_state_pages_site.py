@@ -1,0 +1,158 @@
+"""The built site: 193 state pages, the outreach brief, the map, the open data, one A4 sheet per profile.
+
+Built once from the real data/ (the `real_site` fixture in conftest.py), and once more without the
+state pages to check the switch the benchmark uses.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+from html import unescape
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import PROJECT_DIR, build_project
+from macros.countries import un_member_states
+from macros.loader import load_manual
+from macros.schema import MeetingsFile, RosterFile
+
+A4_POINTS = (595.3, 841.9)
+CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-pdf-header-footer")
+
+
+@pytest.fixture(scope="module")
+def manual():
+    return load_manual(PROJECT_DIR / "data")
+
+
+@pytest.fixture(scope="module")
+def members(manual):
+    return {m.iso3: m for m in manual.roster.members if m.kind == "state"}
+
+
+def text_of(html_file: Path) -> str:
+    """The page's article text, tags removed."""
+    html = html_file.read_text(encoding="utf-8")
+    article = html[html.index('<article'):html.index("</article>")]
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
+
+
+def test_there_is_one_page_per_un_member_state(real_site):
+    pages = {p.stem.upper() for p in (real_site / "states").glob("*.html")}
+    assert pages == {s.iso3 for s in un_member_states().states}
+    assert len(pages) == 193
+
+
+def test_each_member_page_shows_its_year_or_that_it_is_not_recorded(real_site, members):
+    for iso3, member in members.items():
+        text = text_of(real_site / "states" / f"{iso3.lower()}.html")
+        expected = f"member since {member.joined}" if member.joined is not None else "year not recorded"
+        assert expected in text, f"{member.name}: {expected!r} missing"
+        assert "Outreach brief" not in text
+
+
+def test_each_non_member_page_carries_the_outreach_brief(real_site, members, manual):
+    objections = [o.objection for o in manual.outreach.objections]
+    non_members = [s for s in un_member_states().states if s.iso3 not in members]
+    assert len(non_members) == 193 - len(members)
+    for state in non_members:
+        html = (real_site / "states" / f"{state.iso3.lower()}.html").read_text(encoding="utf-8")
+        text = text_of(real_site / "states" / f"{state.iso3.lower()}.html")
+        assert 'id="outreach-brief"' in html, state.name
+        assert "not yet a member" in text
+        for objection in objections:
+            assert objection in text, f"{state.name}: objection {objection!r} missing"
+        assert "Global Centre for the Responsibility to Protect" in text
+
+
+def test_the_member_organisations_have_pages(real_site, manual):
+    organisations = [m for m in manual.roster.members if m.kind == "regional-organisation"]
+    assert organisations
+    for organisation in organisations:
+        slug = re.sub(r"[^a-z0-9]+", "-", organisation.name.lower()).strip("-")
+        assert organisation.name in text_of(real_site / "organisations" / f"{slug}.html")
+
+
+def test_the_states_index_links_every_state_page(real_site):
+    html = (real_site / "network" / "states.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="\.\./states/([a-z]{3})\.html"', html))
+    assert len(linked) == 193
+
+
+def test_the_map_has_a_shape_or_marker_for_every_member_state(real_site, members):
+    svg = (real_site / "assets" / "generated" / "members-map.svg").read_text(encoding="utf-8")
+    shown = set(re.findall(r'data-iso3="([A-Z]{3})"', svg))
+    assert set(members) <= shown
+    assert len(shown) == 193
+    page = (real_site / "network" / "states.html").read_text(encoding="utf-8")
+    assert re.search(r'<img alt="World map of the \d+ member states[^"]*" class="members-map" '
+                     r'src="\.\./assets/generated/members-map\.svg"', page)
+
+
+def test_the_members_page_embeds_the_growth_chart_and_links_the_open_data(real_site):
+    page = (real_site / "network" / "members.html").read_text(encoding="utf-8")
+    assert re.search(r'<img alt="Step chart of the official counts[^"]*" class="members-chart" '
+                     r'src="\.\./assets/generated/members-growth\.svg"', page)
+    for name in ("roster.csv", "roster.json", "meetings.csv", "meetings.json"):
+        assert f'href="../open-data/{name}"' in page
+        assert (real_site / "open-data" / name).is_file()
+
+
+def test_open_data_reads_back_equal_to_the_data(real_site, manual):
+    folder = real_site / "open-data"
+    assert RosterFile.model_validate(json.loads((folder / "roster.json").read_text("utf-8"))) == manual.roster
+    assert MeetingsFile.model_validate(json.loads((folder / "meetings.json").read_text("utf-8"))) == manual.meetings
+    with (folder / "roster.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["name"], r["iso3"] or None, int(r["joined"]) if r["joined"] else None, r["listed_by"])
+            for r in rows] == [(m.name, m.iso3, m.joined, str(m.listed_by)) for m in manual.roster.members]
+    with (folder / "meetings.csv").open(encoding="utf-8", newline="") as handle:
+        meetings = list(csv.DictReader(handle))
+    assert [(r["id"], r["title"], r["start"], r["hosts"].split("; ") if r["hosts"] else [])
+            for r in meetings] == [(m.id, m.title, str(m.start), m.hosts) for m in manual.meetings.meetings]
+
+
+def _longest_pages(real_site: Path, members, member: bool) -> Path:
+    pages = [p for p in (real_site / "states").glob("*.html") if (p.stem.upper() in members) == member]
+    return max(pages, key=lambda p: len(text_of(p)))
+
+
+def _print_to_pdf(page: Path, pdf: Path) -> None:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        reason = "Chromium is not installed (`make system-packages` installs it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}; this check may not be skipped in CI")
+        pytest.skip(reason)
+    subprocess.run([chromium, *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", page.resolve().as_uri()],
+                   check=True, capture_output=True, timeout=120)
+
+
+@pytest.mark.parametrize("member", [False, True], ids=["non-member", "member"])
+def test_the_longest_state_page_prints_on_one_a4_sheet(real_site, members, tmp_path, member):
+    page = _longest_pages(real_site, members, member)
+    pdf = tmp_path / f"{page.stem}.pdf"
+    _print_to_pdf(page, pdf)
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 1, f"{page.name} prints on {len(reader.pages)} pages"
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(A4_POINTS, abs=1)
+    printed = reader.pages[0].extract_text()
+    assert page.stem.upper() in printed  # the ISO code line: the profile itself, not an empty page
+
+
+def test_state_pages_can_be_switched_off(tmp_path_factory):
+    site = build_project(tmp_path_factory.mktemp("no-states") / "project", extra_env={"STATE_PAGES": "false"})
+    assert not (site / "states").exists()
+    assert not (site / "organisations").exists()
+    index = (site / "network" / "states.html").read_text(encoding="utf-8")
+    assert "../states/" not in index
+    assert (site / "assets" / "generated" / "members-map.svg").is_file()
