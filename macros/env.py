@@ -142,3 +142,7 @@ def define_env(env) -> None:
     @env.macro
     def open_data_links() -> str:
         return open_data.open_data_list(link(open_data.OPEN_DATA_DIR))
+
+    @env.macro
+    def sg_reports() -> str:
+        return render.sg_reports_table(manual(), link(SOURCES_PAGE))

@@ -220,6 +220,7 @@ class Manual:
     roster: schema.RosterFile
     meetings: schema.MeetingsFile
     outreach: schema.OutreachFile
+    sg_reports: schema.SGReportsFile
 
     def source(self, source_id: str) -> schema.Source:
         return next(s for s in self.sources.sources if s.id == source_id)

@@ -292,3 +292,18 @@ def latest_meeting_sentence(manual: Manual, sources_page: str, meetings_page: st
         f"({meetings_page}#{anchor('meeting', meeting.id)}), {format_span(meeting.start, meeting.end)}, "
         f"in {esc(meeting.city or 'a city not recorded')} {cite(meeting.sources, sources_page)}."
     )
+
+
+# --- the Secretary-General's reports -------------------------------------------------------------
+
+SYMBOL_NOT_FOUND = "not found in the sources used"
+
+
+def sg_reports_table(manual: Manual, sources_page: str) -> str:
+    """The Secretary-General's R2P reports, oldest first, one row each."""
+    rows = [
+        f"| {report.year} | *{esc(report.title)}* | {esc(report.symbol or SYMBOL_NOT_FOUND)} | "
+        f"{cite(report.sources, sources_page)} |"
+        for report in sorted(manual.sg_reports.reports, key=lambda r: r.year)
+    ]
+    return "| Year | Title | UN document | Sources |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"

@@ -283,6 +283,42 @@ class OutreachFile(Strict):
     contacts: Annotated[list[Contact], Field(min_length=1)]
 
 
+# --- sg_reports.yml ----------------------------------------------------------------------------
+# The UN Secretary-General's annual reports on R2P, shown as a table on the UN architecture page.
+
+# One UN document symbol, or a joint General Assembly and Security Council symbol such as
+# "A/65/877–S/2011/393" (en dash or hyphen between the two parts).
+_UN_SYMBOL = re.compile(r"^[AS]/[A-Za-z0-9./]+(?:[–-]S/[A-Za-z0-9./]+)?$")
+
+
+def _check_un_symbol(value: str) -> str:
+    if not _UN_SYMBOL.match(value):
+        raise ValueError(f"expected a UN document symbol such as A/63/677 or A/65/877–S/2011/393, got {value!r}")
+    return value
+
+
+UNSymbol = Annotated[str, Field(strict=True), AfterValidator(_check_un_symbol)]
+
+
+class SGReport(Strict):
+    year: Year
+    title: Text
+    symbol: UNSymbol | None = None  # null: the sources used for this manual do not give it
+    sources: SourceIds
+
+
+def _one_report_a_year(reports: list[SGReport]) -> list[SGReport]:
+    years = [r.year for r in reports]
+    repeated = sorted({y for y in years if years.count(y) > 1})
+    if repeated:
+        raise ValueError(f"expected one report a year, got more than one for {', '.join(map(str, repeated))}")
+    return reports
+
+
+class SGReportsFile(Strict):
+    reports: Annotated[list[SGReport], Field(min_length=1), AfterValidator(_one_report_a_year)]
+
+
 # Each dataset lives in data/<name>.yml and is validated by its model.
 DATA_FILES: dict[str, type[Strict]] = {
     "sources": SourcesFile,
@@ -292,4 +328,5 @@ DATA_FILES: dict[str, type[Strict]] = {
     "roster": RosterFile,
     "meetings": MeetingsFile,
     "outreach": OutreachFile,
+    "sg_reports": SGReportsFile,
 }
