@@ -11,13 +11,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import charts, generated, open_data, render, state_pages
+from . import charts, generated, open_data, render, render_toolkit, state_pages
 from .countries import un_member_states
 from .loader import DataError, Manual, load_manual_cached
 
 # Where the pages that other pages link to live, relative to docs/.
 SOURCES_PAGE = "sources.md"
 MEETINGS_PAGE = "network/meetings.md"
+# The one list of abbreviations: appended to every page for tooltips, and rendered as the glossary.
+ABBREVIATIONS_FILE = Path("includes") / "abbreviations.md"
 
 
 def data_dir(project_dir: str | Path) -> Path:
@@ -116,6 +118,53 @@ def define_env(env) -> None:
     def latest_meeting() -> str:
         return render.latest_meeting_sentence(manual(), link(SOURCES_PAGE), link(MEETINGS_PAGE))
 
+    @env.macro
+    def sg_reports() -> str:
+        return render.sg_reports_table(manual(), link(SOURCES_PAGE))
+
+    # --- The Global Network, In practice and Toolkit (render_toolkit.py) ---
+
+    @env.macro
+    def members_with_role(role: str) -> str:
+        return render.members_with_role(manual(), role)
+
+    @env.macro
+    def risk_factors() -> str:
+        return render_toolkit.risk_factors_table(manual(), link(SOURCES_PAGE))
+
+    @env.macro
+    def first_100_days(heading_level: int = 2) -> str:
+        return render_toolkit.checklist(manual(), link(SOURCES_PAGE), heading_level)
+
+    @env.macro
+    def handover_template(heading_level: int = 2) -> str:
+        return render_toolkit.template(manual().toolkit.handover, link(SOURCES_PAGE), heading_level)
+
+    @env.macro
+    def annual_report_template(heading_level: int = 3) -> str:
+        return render_toolkit.template(manual().toolkit.annual_report, link(SOURCES_PAGE), heading_level)
+
+    @env.macro
+    def self_assessment() -> str:
+        return render_toolkit.self_assessment(manual(), link(SOURCES_PAGE))
+
+    @env.macro
+    def talking_points() -> str:
+        return render_toolkit.talking_points(manual(), link(SOURCES_PAGE))
+
+    @env.macro
+    def objections(heading_level: int = 3) -> str:
+        return render_toolkit.objections(manual(), link(SOURCES_PAGE), heading_level)
+
+    @env.macro
+    def faq(heading_level: int = 2) -> str:
+        return render_toolkit.faq(manual(), link(SOURCES_PAGE), link, heading_level)
+
+    @env.macro
+    def glossary() -> str:
+        text = (Path(env.project_dir) / ABBREVIATIONS_FILE).read_text(encoding="utf-8")
+        return render_toolkit.glossary(render_toolkit.parse_abbreviations(text))
+
     # --- the UN member states, the map, the growth chart, open data (state_pages.py, generated.py) ---
 
     def state_pages_built() -> bool:
@@ -142,7 +191,3 @@ def define_env(env) -> None:
     @env.macro
     def open_data_links() -> str:
         return open_data.open_data_list(link(open_data.OPEN_DATA_DIR))
-
-    @env.macro
-    def sg_reports() -> str:
-        return render.sg_reports_table(manual(), link(SOURCES_PAGE))

@@ -221,6 +221,8 @@ class Manual:
     meetings: schema.MeetingsFile
     outreach: schema.OutreachFile
     sg_reports: schema.SGReportsFile
+    risk_factors: schema.RiskFactorsFile
+    toolkit: schema.ToolkitFile
 
     def source(self, source_id: str) -> schema.Source:
         return next(s for s in self.sources.sources if s.id == source_id)

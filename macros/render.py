@@ -307,3 +307,15 @@ def sg_reports_table(manual: Manual, sources_page: str) -> str:
         for report in sorted(manual.sg_reports.reports, key=lambda r: r.year)
     ]
     return "| Year | Title | UN document | Sources |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+# --- roles in the network ------------------------------------------------------------------------
+
+def members_with_role(manual: Manual, role: str) -> str:
+    """A bulleted list of the members whose roles include `role`, alphabetically."""
+    if role not in ROLE_LABELS:
+        raise ValueError(f"unknown role {role!r}; expected one of {', '.join(ROLE_LABELS)}")
+    names = sorted(member.name for member in manual.roster.members if role in member.roles)
+    if not names:
+        return f"The sources used for this manual name no member of the {ROLE_LABELS[role]}.\n"
+    return "\n".join(f"- {esc(name)}" for name in names) + "\n"

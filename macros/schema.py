@@ -330,3 +330,72 @@ DATA_FILES: dict[str, type[Strict]] = {
     "outreach": OutreachFile,
     "sg_reports": SGReportsFile,
 }
+
+
+# --- risk_factors.yml --------------------------------------------------------------------------
+# The 14 risk factors of the UN Framework of Analysis for Atrocity Crimes (2014).
+
+class RiskFactor(Strict):
+    number: Annotated[int, Field(strict=True, ge=1, le=14)]
+    name: Text
+    group: Literal["common", "genocide", "crimes-against-humanity", "war-crimes"]
+    # False: the name follows the Framework's standard numbering, but no text the research could read
+    # showed it, so the page flags it.
+    verified: Annotated[bool, Field(strict=True)]
+    sources: SourceIds
+
+
+class RiskFactorsFile(Strict):
+    factors: Annotated[list[RiskFactor], Field(min_length=1)]
+
+
+# --- toolkit.yml -------------------------------------------------------------------------------
+
+ChecklistPhase = Literal["first-two-weeks", "first-month", "months-two-and-three", "by-day-100"]
+# A page of the manual, relative to docs/, with an optional heading anchor: "network/organisation.md#steering-group".
+PagePath = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)*\.md(?:#[a-z0-9-]+)?$")]
+
+
+class ChecklistItem(Strict):
+    id: Slug
+    phase: ChecklistPhase
+    task: Text
+    why: Text
+    sources: SourceIds
+
+
+class TemplateSection(Strict):
+    id: Slug
+    title: Text
+    prompts: Annotated[list[Text], Field(min_length=1)]
+    sources: SourceIds
+
+
+class TalkingPoint(Strict):
+    id: Slug
+    text: Text
+    sources: SourceIds
+
+
+class SeeAlso(Strict):
+    page: PagePath
+    label: Text
+
+
+class Question(Strict):
+    id: Slug
+    question: Text
+    answer: Text
+    see: SeeAlso | None = None
+    sources: SourceIds
+
+
+class ToolkitFile(Strict):
+    checklist: Annotated[list[ChecklistItem], Field(min_length=1)]
+    handover: Annotated[list[TemplateSection], Field(min_length=1)]
+    annual_report: Annotated[list[TemplateSection], Field(min_length=1)]
+    talking_points: Annotated[list[TalkingPoint], Field(min_length=1)]
+    faq: Annotated[list[Question], Field(min_length=1)]
+
+
+DATA_FILES.update({"risk_factors": RiskFactorsFile, "toolkit": ToolkitFile})

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import render
+from macros import render, render_toolkit
 from macros.loader import load_manual
 
 from .conftest import PROJECT_DIR
@@ -118,3 +118,114 @@ def test_figures_in_prose_come_from_the_data(manual, real_site):
         text = " ".join(article(real_site, page).get_text(" ").split())
         assert f"name {render.members_named(manual)}" in text, page
         assert render.format_date(manual.roster.as_of) in text, page
+
+
+# === Part B: The Global Network, In practice, Toolkit =================================================
+
+PART_B_SHAPED_PAGES = [
+    "network/index.html", "network/history.html", "network/organisation.html", "network/principles.html",
+    "network/activities.html", "network/value-and-challenges.html", "network/related-fora.html",
+    "in-practice/index.html", "in-practice/denmark.html", "in-practice/atrocity-lens.html",
+    "in-practice/upr.html", "in-practice/security-council.html",
+    "toolkit/index.html", "toolkit/first-100-days.html", "toolkit/handover.html", "toolkit/annual-report.html",
+    "toolkit/talking-points.html", "toolkit/faq.html",
+]
+# Reference pages made of data: they cite their sources but have no "In short" or "What you can do".
+PART_B_REFERENCE_PAGES = ["network/members.html", "network/meetings.html"]
+GLOSSARY_PAGE = "toolkit/glossary.html"
+PART_B_QUESTIONS = {
+    "steering group": "network/organisation.html#steering-group",
+    "handover": "toolkit/handover.html",
+    "military intervention": "toolkit/talking-points.html#objection-military-intervention",
+}
+
+
+@pytest.mark.parametrize("page", PART_B_SHAPED_PAGES)
+def test_part_b_page_opens_with_in_short_and_ends_with_what_you_can_do(real_site, page):
+    test_page_opens_with_in_short_of_three_points(real_site, page)
+    test_page_ends_with_what_you_can_do(real_site, page)
+
+
+@pytest.mark.parametrize("page", PART_B_SHAPED_PAGES + PART_B_REFERENCE_PAGES)
+def test_part_b_page_cites_sources_that_resolve(real_site, page):
+    test_every_citation_resolves_to_a_bibliography_entry(real_site, page)
+
+
+@pytest.mark.parametrize("query, section", PART_B_QUESTIONS.items())
+def test_part_b_one_search_finds_the_section_that_answers(real_site, query, section):
+    test_one_search_finds_the_section_that_answers(real_site, query, section)
+
+
+def glossary_terms() -> list[tuple[str, str]]:
+    text = (PROJECT_DIR / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    return render_toolkit.parse_abbreviations(text)
+
+
+def abbreviations_on(page_article) -> set[tuple[str, str]]:
+    return {(abbr.get_text(), abbr["title"]) for abbr in page_article.select("abbr")}
+
+
+def test_glossary_covers_the_required_abbreviations():
+    terms = {term for term, _ in glossary_terms()}
+    required = {"R2P", "GCR2P", "OSAPG", "HRC", "UPR", "EEAS", "CONUN", "GAAMAC", "IAPWG", "KAIPTC", "IIMM",
+                "OAS", "WPS", "EU", "UN", "UNGA", "ICC"}
+    assert required <= terms, f"missing from the glossary: {sorted(required - terms)}"
+
+
+def test_every_glossary_term_is_an_abbreviation_on_the_glossary_and_another_page(real_site):
+    on_glossary = abbreviations_on(article(real_site, GLOSSARY_PAGE))
+    elsewhere: set[tuple[str, str]] = set()
+    for path in real_site.rglob("*.html"):
+        page = path.relative_to(real_site).as_posix()
+        if page not in (GLOSSARY_PAGE, "404.html") and (found := article(real_site, page)) is not None:
+            elsewhere |= abbreviations_on(found)
+    for term, meaning in glossary_terms():
+        assert (term, meaning) in on_glossary, f"{term} is not an abbreviation on the glossary page"
+        assert (term, meaning) in elsewhere, f"{term} is not used as an abbreviation on any other page"
+
+
+def test_the_organisation_page_names_the_steering_group(manual, real_site):
+    expected = sorted(m.name for m in manual.roster.members if "steering-group" in m.roles)
+    assert expected, "the roster names no member of the steering group"
+    heading = article(real_site, "network/organisation.html").find(id="steering-group")
+    names = heading.find_next_sibling("ul").select("li")
+    assert [li.get_text(strip=True) for li in names] == expected
+
+
+def test_the_meetings_page_opens_with_when_and_where_the_network_last_met(manual, real_site):
+    latest = max((m for m in manual.meetings.meetings if m.kind == "annual"), key=lambda m: m.start.as_date())
+    opening = article(real_site, "network/meetings.html").find("p").get_text(" ", strip=True)
+    assert opening.startswith("The most recent annual meeting recorded here is")
+    assert latest.title in opening and latest.city in opening and str(latest.start.year) in opening
+
+
+def test_the_handover_page_shows_every_section_of_the_template(manual, real_site):
+    headings = [heading_text(h) for h in article(real_site, "toolkit/handover.html").select("h2")]
+    assert "How to hand over" in headings
+    assert [s.title for s in manual.toolkit.handover] == [h for h in headings
+                                                          if h in {s.title for s in manual.toolkit.handover}]
+
+
+def test_the_military_intervention_answer_is_on_the_talking_points_and_reached_from_the_faq(real_site):
+    heading = article(real_site, "toolkit/talking-points.html").find(id="objection-military-intervention")
+    assert "military intervention" in heading.get_text()
+    assert "Security Council" in heading.find_next_sibling("p").get_text()
+    faq = article(real_site, "toolkit/faq.html")
+    assert faq.select_one("a[href='talking-points.html#objection-military-intervention']") is not None
+
+
+def test_the_risk_factor_table_lists_all_fourteen_and_flags_unverified_names(manual, real_site):
+    rows = article(real_site, "in-practice/atrocity-lens.html").select_one("table").select("tbody tr")
+    assert [int(row.find("td").get_text()) for row in rows] == list(range(1, 15))
+    flagged = {int(row.find("td").get_text()) for row in rows
+               if render_toolkit.NOT_VERIFIED in row.get_text()}
+    assert flagged == {f.number for f in manual.risk_factors.factors if not f.verified}
+    assert flagged, "the data marks every factor verified; the flag is then untested"
+
+
+def test_the_self_assessment_has_a_row_for_each_mandate_item(manual, real_site):
+    table = article(real_site, "toolkit/annual-report.html").find(id="self-assessment").find_next_sibling("table")
+    rows = [row.get_text(" ", strip=True) for row in table.select("tbody tr")]
+    assert len(rows) == len(manual.mandate.functions)
+    for row, function in zip(rows, manual.mandate.functions):
+        assert row.startswith(function.title)

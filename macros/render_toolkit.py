@@ -1,0 +1,136 @@
+"""Pure rendering of the practical tools: checklist, templates, self-assessment, talking points,
+objections, FAQ, glossary and the Framework of Analysis risk factors.
+
+Like `render`, every value from data goes through `esc`, and citations link to `sources_page`.
+Templates print well: blank answer cells are left for the reader's pen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .loader import Manual
+from .render import anchor, cite, esc
+from .schema import RiskFactor, TemplateSection
+
+CHECKLIST_PHASES = {
+    "first-two-weeks": "First two weeks",
+    "first-month": "First month",
+    "months-two-and-three": "Months two and three",
+    "by-day-100": "By day 100",
+}
+RISK_FACTOR_GROUPS = {
+    "common": "all atrocity crimes",
+    "genocide": "genocide",
+    "crimes-against-humanity": "crimes against humanity",
+    "war-crimes": "war crimes",
+}
+NOT_VERIFIED = "name not verified against the Framework's text"
+SCOPES = {"domestic": "at home", "international": "abroad"}
+EMPTY_BOX = "☐"
+
+# `*[R2P]: Responsibility to Protect`, the syntax of the Markdown `abbr` extension.
+_ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>\S.*?)\s*$")
+
+
+def checklist(manual: Manual, sources_page: str, heading_level: int = 2) -> str:
+    """The first-100-days checklist: one table per phase, a tick box on every task."""
+    hashes = "#" * heading_level
+    blocks = []
+    for phase, label in CHECKLIST_PHASES.items():
+        items = [item for item in manual.toolkit.checklist if item.phase == phase]
+        if not items:
+            continue
+        rows = [
+            f"| {EMPTY_BOX} | **{esc(item.task)}** | {esc(item.why)} {cite(item.sources, sources_page)} |"
+            for item in items
+        ]
+        blocks.append(
+            f"{hashes} {label} {{ #{anchor('phase', phase)} }}\n\n"
+            "| Done | Task | Why |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+        )
+    return "\n".join(blocks)
+
+
+def template(sections: Sequence[TemplateSection], sources_page: str, heading_level: int = 2) -> str:
+    """A fill-in template: each section a heading and a table of prompts with an empty notes column."""
+    hashes = "#" * heading_level
+    return "\n".join(
+        f"{hashes} {esc(section.title)} {{ #{anchor('section', section.id)} }}\n\n"
+        f"Based on {cite(section.sources, sources_page)}.\n\n"
+        "| Question | Your notes |\n|---|---|\n"
+        + "\n".join(f"| {esc(prompt)} | |" for prompt in section.prompts) + "\n"
+        for section in sections
+    )
+
+
+def self_assessment(manual: Manual, sources_page: str) -> str:
+    """One row per mandate item, with empty columns for the year's record."""
+    rows = [
+        f"| **{esc(function.title)}** ({SCOPES[function.scope]}): {esc(function.text)} "
+        f"{cite(function.sources, sources_page)} | | | |"
+        for function in manual.mandate.functions
+    ]
+    return ("| Mandate item | What I did this year | What shows it | Next step |\n|---|---|---|---|\n"
+            + "\n".join(rows) + "\n")
+
+
+def talking_points(manual: Manual, sources_page: str) -> str:
+    return "\n".join(
+        f"- {esc(point.text)} {cite(point.sources, sources_page)}" for point in manual.toolkit.talking_points
+    ) + "\n"
+
+
+def objections(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
+    """Each usual objection as a quoted heading, followed by its answer."""
+    hashes = "#" * heading_level
+    return "\n".join(
+        f"{hashes} “{esc(item.objection)}” {{ #{anchor('objection', item.id)} }}\n\n"
+        f"{esc(item.answer)} {cite(item.sources, sources_page)}\n"
+        for item in manual.outreach.objections
+    )
+
+
+def faq(manual: Manual, sources_page: str, link: Callable[[str], str], heading_level: int = 2) -> str:
+    """Questions and answers; `link` turns a docs-relative page path into one relative to the page."""
+    hashes = "#" * heading_level
+    blocks = []
+    for item in manual.toolkit.faq:
+        text = (f"{hashes} {esc(item.question)} {{ #{anchor('question', item.id)} }}\n\n"
+                f"{esc(item.answer)} {cite(item.sources, sources_page)}\n")
+        if item.see is not None:
+            text += f"\nSee: [{esc(item.see.label)}]({link(item.see.page)})\n"
+        blocks.append(text)
+    return "\n".join(blocks)
+
+
+def risk_factors_table(manual: Manual, sources_page: str) -> str:
+    """The Framework of Analysis risk factors, in number order, unverified names flagged."""
+    rows = [
+        f"| {factor.number} | {risk_factor_name(factor)} | {RISK_FACTOR_GROUPS[factor.group]} | "
+        f"{cite(factor.sources, sources_page)} |"
+        for factor in sorted(manual.risk_factors.factors, key=lambda f: f.number)
+    ]
+    return "| No. | Risk factor | Applies to | Sources |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def risk_factor_name(factor: RiskFactor) -> str:
+    name = esc(factor.name)
+    return name if factor.verified else f"{name} *({NOT_VERIFIED})*"
+
+
+def parse_abbreviations(text: str) -> list[tuple[str, str]]:
+    """The (term, meaning) pairs of an abbreviations file; other lines are ignored."""
+    pairs = []
+    for line in text.splitlines():
+        match = _ABBREVIATION.match(line.strip())
+        if match:
+            pairs.append((match["term"], match["meaning"]))
+    return pairs
+
+
+def glossary(abbreviations: Sequence[tuple[str, str]]) -> str:
+    """Every abbreviation with its meaning, alphabetically; the page's `abbr` pass marks each term up."""
+    rows = [f"| {esc(term)} | {esc(meaning)} |" for term, meaning in sorted(abbreviations, key=lambda a: a[0].lower())]
+    return "| Abbreviation | Meaning |\n|---|---|\n" + "\n".join(rows) + "\n"
