@@ -1,0 +1,89 @@
+"""Search works served and from disk (file://), and finds the page a reader means in its first three results."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_support import guarded_context, visit
+
+SEARCH_BOX = "input.md-search__input"
+RESULT = ".md-search-result__item"
+TOP = 3
+
+# What a reader types, and the page that answers it.
+QUERIES = [
+    # The crimes and the pillars
+    ("genocide", "understanding-r2p/pillars-and-crimes.html"),
+    ("ethnic cleansing", "understanding-r2p/pillars-and-crimes.html"),
+    ("crimes against humanity", "understanding-r2p/pillars-and-crimes.html"),
+    ("capacity-building", "understanding-r2p/pillars-and-crimes.html"),
+    ("timely and decisive response", "understanding-r2p/pillars-and-crimes.html"),
+    # The mandate
+    ("national plan", "focal-point-role/mandate.html"),
+    ("warning signs", "focal-point-role/mandate.html"),
+    ("peer review", "focal-point-role/mandate.html"),
+    ("Universal Periodic Review", "focal-point-role/mandate.html"),
+    # The operating principles
+    ("community of commitment", "network/principles.html"),
+    ("not a coalition", "network/principles.html"),
+    # Members
+    ("Botswana", "network/members.html"),
+    ("Côte d'Ivoire", "network/members.html"),
+    ("Liechtenstein", "network/members.html"),
+    ("Organization of American States", "network/members.html"),
+    # Meeting cities
+    ("Ljubljana", "network/meetings.html"),
+    ("Gaborone", "network/meetings.html"),
+    ("Seoul", "network/meetings.html"),
+]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site):
+    """One page per way of reaching the site, with the search index loaded, shared by the queries."""
+    context, guard = guarded_context(browser, site)
+    page = context.new_page()
+    visit(page, site.url("index.html"))
+    yield page, guard
+    context.close()
+
+
+def search(page, query: str) -> list[str]:
+    """Type `query` into the search box; return the addresses of the result pages, best first."""
+    # Typed key by key, as the theme reads the query on key-up.
+    box = page.locator(SEARCH_BOX)
+    box.press("Control+A")
+    box.press("Backspace")
+    page.locator(RESULT).first.wait_for(state="detached")
+    box.press_sequentially(query)
+    page.locator(RESULT).first.wait_for()
+    # Each result item is one page; its first link goes to the page itself, the others to its sections.
+    return page.locator(RESULT).evaluate_all("items => items.map(item => item.querySelector('a').href)")
+
+
+def test_typing_a_query_shows_results(search_page, site):
+    page, guard = search_page
+    page.locator(SEARCH_BOX).click()
+    page.keyboard.type("focal point", delay=20)
+    page.locator(RESULT).first.wait_for()
+    assert page.locator(RESULT).count() >= 1
+    assert page.locator(".md-search-result__meta").inner_text().endswith("matching documents")
+    guard.assert_clean(f"{site.mode} search")
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[query for query, _ in QUERIES])
+def test_query_finds_its_page_in_the_top_results(search_page, site, query, expected):
+    page, guard = search_page
+    results = [site.page_of(url) for url in search(page, query)]
+    assert expected in results[:TOP], f"{query!r}: expected {expected} in the top {TOP}, got {results[:TOP]}"
+    guard.assert_clean(f"{site.mode} search {query!r}")
+
+
+def test_a_result_opens_its_page(search_page, site):
+    page, guard = search_page
+    first = site.page_of(search(page, "Ljubljana")[0])
+    page.locator(RESULT).first.locator("a").first.click()
+    page.wait_for_function("path => location.href.split(/[?#]/)[0].endsWith(path)", arg=first)
+    page.wait_for_load_state()
+    assert page.locator("article.md-content__inner h1").count() == 1
+    guard.assert_clean(f"{site.mode} search result")
