@@ -12,6 +12,7 @@ import pytest
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = PROJECT_DIR / "tests" / "fixtures" / "data"
+FIXTURE_SITE = PROJECT_DIR / "tests" / "fixtures" / "site"
 # What a copy of the project needs to build; node_modules is linked, not copied.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "includes", "overrides", "macros", "data")
 
@@ -27,6 +28,14 @@ def copy_project(destination: Path, data_dir: Path | None = None) -> Path:
         elif source.exists():
             shutil.copy2(source, target)
     (destination / "node_modules").symlink_to(PROJECT_DIR / "node_modules", target_is_directory=True)
+    return destination
+
+
+def copy_fixture_project(destination: Path, data_dir: Path = FIXTURE_DATA) -> Path:
+    """A tiny project: the data pages of tests/fixtures/site over `data_dir`, with the real macros."""
+    shutil.copytree(FIXTURE_SITE, destination)
+    shutil.copytree(PROJECT_DIR / "macros", destination / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(data_dir, destination / "data")
     return destination
 
 
@@ -57,5 +66,8 @@ def real_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
-    """The real pages built with the tiny dataset in tests/fixtures/data."""
-    return build_project(tmp_path_factory.mktemp("fixture") / "project", FIXTURE_DATA)
+    """The tiny fixture site (tests/fixtures/site) built over tests/fixtures/data."""
+    project = copy_fixture_project(tmp_path_factory.mktemp("fixture") / "project")
+    result = run_mkdocs_build(project)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr[-5000:]}"
+    return project / "site"

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from macros.loader import load_manual
 
-from .conftest import FIXTURE_DATA, PROJECT_DIR, copy_project, run_mkdocs_build
+from .conftest import FIXTURE_DATA, PROJECT_DIR, copy_fixture_project, copy_project, run_mkdocs_build
 
 
 def page_text(site: Path, page: str) -> str:
@@ -31,8 +31,8 @@ def all_article_text(site: Path) -> str:
 # --- the fixture site: tiny data, real pages and configuration -------------------------------------
 
 def test_fixture_site_renders_data_on_each_page(fixture_site):
-    assert "Pillar 2: International assistance" in page_text(fixture_site, "understanding-r2p/pillars-and-crimes.html")
-    assert "Authority to convene" in page_text(fixture_site, "focal-point-role/mandate.html")
+    assert "Pillar 2: International assistance" in page_text(fixture_site, "pillars-and-crimes.html")
+    assert "Authority to convene" in page_text(fixture_site, "mandate.html")
     assert "1. Risk is universal" in page_text(fixture_site, "network/principles.html")
     members = page_text(fixture_site, "network/members.html")
     assert "name 2 states and 1 regional organisation" in members
@@ -69,7 +69,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 def test_failed_build_leaves_previous_output_exactly_as_it_was(tmp_path):
-    project = copy_project(tmp_path / "project", FIXTURE_DATA)
+    project = copy_fixture_project(tmp_path / "project")
     published = project / "site"
     (published / "network").mkdir(parents=True)
     (published / "index.html").write_text("previous edition", encoding="utf-8")
@@ -88,7 +88,7 @@ def test_failed_build_leaves_previous_output_exactly_as_it_was(tmp_path):
 
 
 def test_successful_build_replaces_previous_output(tmp_path):
-    project = copy_project(tmp_path / "project", FIXTURE_DATA)
+    project = copy_fixture_project(tmp_path / "project")
     (project / "site").mkdir()
     (project / "site" / "stale.html").write_text("old", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "macros.build", "--site-dir", "site"], cwd=project,
