@@ -8,18 +8,27 @@ the published folder exactly as it was until a complete new one is ready.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from .loader import DataError, load_manual
+from .loader import DataError, Manual, load_manual
+
+
+def source_date_epoch(manual: Manual) -> str:
+    """The clock for every date the build writes (sitemap.xml.gz, the PDF): the data's as-of date, so that
+    two builds of the same sources are byte-identical on any day (reproducible-builds.org)."""
+    day = manual.roster.as_of.as_date()
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
 
 
 def build(site_dir: Path, config_file: Path) -> int:
     project_dir = config_file.resolve().parent
     try:
-        load_manual(project_dir / "data", display_root=project_dir)
+        manual = load_manual(project_dir / "data", display_root=project_dir)
     except DataError as error:
         print(error, file=sys.stderr)
         print(f"Build stopped before writing anything; {site_dir} is unchanged.", file=sys.stderr)
@@ -29,7 +38,9 @@ def build(site_dir: Path, config_file: Path) -> int:
     shutil.rmtree(staging, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
                "--site-dir", str(staging.resolve())]
-    if subprocess.run(command).returncode != 0:
+    environment = {**os.environ}
+    environment.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(manual))
+    if subprocess.run(command, env=environment).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed; {site_dir} is unchanged.", file=sys.stderr)
         return 1
