@@ -26,6 +26,9 @@ STATES_DIR = "states"
 ORGANISATIONS_DIR = "organisations"
 # Search ranks a state's profile above the pages that merely mention the state.
 SEARCH_BOOST = 4
+# Only a profile's title goes into the search index: the brief and the peer lists repeat on 193 pages and
+# would otherwise bury every other page under them (Material skips elements and sections carrying this).
+NOT_INDEXED = "data-search-exclude"
 NOT_A_MEMBER = "not yet a member"
 
 
@@ -136,29 +139,29 @@ def outreach_brief(manual: Manual, name: str, sources_page: str, heading_level: 
     hashes = "#" * heading_level
     sub = hashes + "#"
     lines = [
-        f"{hashes} Outreach brief {{ #outreach-brief }}",
+        f"{hashes} Outreach brief {{ #outreach-brief {NOT_INDEXED} }}",
         "",
         f"{esc(name)} has not yet appointed an R2P focal point. This brief sums up the case for doing so.",
         "",
         '<div class="outreach-brief" markdown>',
         "",
-        f"{sub} Why appoint a focal point",
+        f"{sub} Why appoint a focal point {{ {NOT_INDEXED} }}",
         "",
         *(f"- {esc(p.text)} {cite(p.sources, sources_page)}" for p in brief.why),
         "",
-        f"{sub} What appointing involves",
+        f"{sub} What appointing involves {{ {NOT_INDEXED} }}",
         "",
         *(f"{i}. {esc(p.text)} {cite(p.sources, sources_page)}" for i, p in enumerate(brief.steps, start=1)),
         "",
-        f"{sub} What the network offers",
+        f"{sub} What the network offers {{ {NOT_INDEXED} }}",
         "",
         *(f"- {esc(p.text)} {cite(p.sources, sources_page)}" for p in brief.offers),
         "",
-        f"{sub} Answers to the usual objections",
+        f"{sub} Answers to the usual objections {{ {NOT_INDEXED} }}",
         "",
         *(f"- **“{esc(o.objection)}”** {esc(o.answer)} {cite(o.sources, sources_page)}" for o in brief.objections),
         "",
-        f"{sub} Whom to contact",
+        f"{sub} Whom to contact {{ {NOT_INDEXED} }}",
         "",
         *(f"- [{esc(c.name)}]({render.url(c.url)}), {esc(c.role)}. {esc(c.text)} {cite(c.sources, sources_page)}"
           for c in brief.contacts),
@@ -182,6 +185,8 @@ def state_page(manual: Manual, countries: UNMemberStates, state: State) -> str:
         "",
         f"# {esc(name)}",
         "",
+        f"<div markdown {NOT_INDEXED}>",
+        "",
         f"*{esc(state.official_name)} · {esc(state.subregion)}, {esc(state.region)} · ISO {esc(state.iso3)}*",
         "",
         f"- **Global Network of R2P Focal Points:** {esc(status)}"
@@ -200,7 +205,7 @@ def state_page(manual: Manual, countries: UNMemberStates, state: State) -> str:
         lines.append(outreach_brief(manual, name, sources_page))
     same_subregion, same_region = peers(manual, countries, state)
     lines += [
-        "## Peers in the region { #peers }",
+        f"## Peers in the region {{ #peers {NOT_INDEXED} }}",
         "",
         f"**{esc(state.subregion)}:** {_peer_list(same_subregion, page, state.subregion)}",
         "",
@@ -208,6 +213,8 @@ def state_page(manual: Manual, countries: UNMemberStates, state: State) -> str:
         f"{_peer_list(same_region, page, 'the rest of ' + region_phrase(state.region))}",
         "",
         f"[All UN member states]({relative(STATES_INDEX_PAGE, page)})",
+        "",
+        "</div>",
         "",
         "</div>",
         "",
@@ -226,6 +233,8 @@ def organisation_page(manual: Manual, member: Member) -> str:
         "",
         f"# {esc(member.name)}",
         "",
+        f"<div markdown {NOT_INDEXED}>",
+        "",
         "*Regional organisation*",
         "",
         f"- **Global Network of R2P Focal Points:** {esc(status)}",
@@ -238,6 +247,8 @@ def organisation_page(manual: Manual, member: Member) -> str:
         f"- **Sources:** {cite(member.sources, sources_page)}",
         "",
         f"[All UN member states]({relative(STATES_INDEX_PAGE, page)})",
+        "",
+        "</div>",
         "",
         "</div>",
         "",
@@ -266,7 +277,7 @@ def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: b
             cell = f"[{name}]({relative(state_page_path(state), page)})" if linked else name
             rows.append(f"| {cell} | {esc(state.subregion)} | {esc(membership_text(member))} |")
         blocks.append(
-            f"## {esc(region)} {{ #{anchor('region', region)} }}\n\n"
+            f"## {esc(region)} {{ #{anchor('region', region)} {NOT_INDEXED} }}\n\n"
             "| State | Sub-region | Global Network |\n|---|---|---|\n" + "\n".join(rows) + "\n"
         )
     organisations = [m for m in manual.roster.members if m.kind == "regional-organisation"]
@@ -276,8 +287,10 @@ def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: b
             + f" ({esc(membership_text(m))})"
             for m in sorted(organisations, key=lambda m: m.name)
         ]
-        blocks.append("## Regional organisations { #regional-organisations }\n\n" + "\n".join(f"- {i}" for i in items) + "\n")
-    return "\n".join(blocks)
+        blocks.append(f"## Regional organisations {{ #regional-organisations {NOT_INDEXED} }}\n\n"
+                      + "\n".join(f"- {i}" for i in items) + "\n")
+    # The lists name every state, which search should lead to the state's own page instead.
+    return f"<div markdown {NOT_INDEXED}>\n\n" + "\n".join(blocks) + "\n</div>\n"
 
 
 def coverage_table(manual: Manual, countries: UNMemberStates) -> str:
@@ -313,5 +326,5 @@ def map_figure(manual: Manual, countries: UNMemberStates, image_link: str, page:
     alt = (f"World map of the {len(members)} member states of the Global Network of R2P Focal Points, coloured "
            "by period of joining; small states are marked by circles. The table below lists the same states.")
     rows = [f"| {esc(label)} | {len(names)} | {', '.join(names)} |" for label, names in by_period.items() if names]
-    return (f"![{esc(alt)}]({image_link}){{ .members-map }}\n\n"
-            "| Period of joining | States | Member states |\n|---|--:|---|\n" + "\n".join(rows) + "\n")
+    return (f"![{esc(alt)}]({image_link}){{ .members-map }}\n\n<div markdown {NOT_INDEXED}>\n\n"
+            "| Period of joining | States | Member states |\n|---|--:|---|\n" + "\n".join(rows) + "\n\n</div>\n")

@@ -29,7 +29,6 @@ def search_page(browser, site):
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[query for query, _ in QUERIES])
 def test_a_state_name_finds_its_profile_first(search_page, site, query, expected):
-    page, guard = search_page
+    page, _ = search_page
     results = [site.page_of(url) for url in search(page, query)]
     assert results[0] == expected, f"{query!r}: expected {expected} first, got {results[:3]}"
-    guard.assert_clean(f"{site.mode} search for {query}")
