@@ -96,6 +96,6 @@ def growth_chart_markdown(roster: RosterFile, named_states: int, image_link: str
     counts = sorted(roster.official_counts, key=lambda c: c.date.as_date())
     first, last = counts[0], counts[-1]
     alt = (f"Step chart of the official counts of member states: {count_label(first)} in "
-           f"{format_date(first.date)}, rising to {count_label(last)} in {format_date(last.date)}; "
+           f"{format_date(first.date)}, rising to {count_label(last)} by {format_date(last.date)}; "
            f"{named_states} states are named individually in the sources. The table above gives every count.")
     return f"![{esc(alt)}]({image_link}){{ .members-chart }}\n"
