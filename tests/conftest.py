@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = PROJECT_DIR / "tests" / "fixtures" / "data"
@@ -71,3 +72,30 @@ def fixture_site(tmp_path_factory) -> Path:
     result = run_mkdocs_build(project)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr[-5000:]}"
     return project / "site"
+
+
+def pdf_switch() -> dict[str, str]:
+    """The environment variable that turns on the to-pdf plugin in mkdocs.yml, set; empty if there is none."""
+    with (PROJECT_DIR / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml_load(file)
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "to-pdf" in plugin:
+            variable = (plugin["to-pdf"] or {}).get("enabled_if_env")
+            return {variable: "1"} if variable else {}
+    return {}
+
+
+def build_as_make_does(project: Path) -> Path:
+    """`make build`'s command (PDF included) in `project`, the clock left to the build (no SOURCE_DATE_EPOCH)."""
+    environment = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+    environment |= {"NO_MKDOCS_2_WARNING": "1", **pdf_switch()}
+    result = subprocess.run([sys.executable, "-m", "macros.build", "--site-dir", "site"], cwd=project,
+                            env=environment, capture_output=True, text=True)
+    assert result.returncode == 0, f"build failed:\n{result.stderr[-5000:]}"
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def made_site(tmp_path_factory) -> Path:
+    """The real manual as `make build` makes it, PDF included, built once per session."""
+    return build_as_make_does(copy_project(tmp_path_factory.mktemp("made") / "project"))

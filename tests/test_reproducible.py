@@ -5,38 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
 
 from macros.loader import load_manual
 
-from .conftest import PROJECT_DIR, copy_project
-
-
-def pdf_switch() -> dict[str, str]:
-    """The environment variable that turns on the to-pdf plugin in mkdocs.yml, set; empty if there is none."""
-    with (PROJECT_DIR / "mkdocs.yml").open(encoding="utf-8") as file:
-        config = yaml_load(file)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "to-pdf" in plugin:
-            variable = (plugin["to-pdf"] or {}).get("enabled_if_env")
-            return {variable: "1"} if variable else {}
-    return {}
-
-
-def build_as_make_does(project: Path) -> Path:
-    """`make build`'s command in `project`, with the clock left to the build (no SOURCE_DATE_EPOCH given)."""
-    environment = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
-    environment |= {"NO_MKDOCS_2_WARNING": "1", **pdf_switch()}
-    result = subprocess.run([sys.executable, "-m", "macros.build", "--site-dir", "site"], cwd=project,
-                            env=environment, capture_output=True, text=True)
-    assert result.returncode == 0, f"build failed:\n{result.stderr[-5000:]}"
-    return project / "site"
+from .conftest import PROJECT_DIR, build_as_make_does, copy_project, pdf_switch
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -45,10 +20,10 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("reproducible")
-    return (build_as_make_does(copy_project(root / "one" / "project")),
-            build_as_make_does(copy_project(root / "two" / "deeper" / "manual")))
+def two_builds(made_site, tmp_path_factory) -> tuple[Path, Path]:
+    """The session's `make build` site and a second one built in a folder of another name and depth."""
+    second = copy_project(tmp_path_factory.mktemp("reproducible") / "two" / "deeper" / "manual")
+    return made_site, build_as_make_does(second)
 
 
 def test_two_builds_in_different_folders_are_byte_identical(two_builds):
