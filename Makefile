@@ -11,12 +11,15 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build check test bench setup system-packages lock clean
 
 ## serve: build the site and the PDF into site/, then serve with live reload on http://$(HOST):$(PORT)
+# The PDF is not re-rendered on each live reload (too slow to edit by): serve hands out the PDF of the
+# build above (MANUAL_PDF_FROM; macros/pdf.py), so its link works; `make build` refreshes it.
 serve: build
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	MANUAL_PDF_FROM=$(SITE) $(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 ## build: validate data/, then build into a staging folder and swap it in (a failed build leaves site/ untouched)
+# MANUAL_PDF=1 switches on the to-pdf plugin (mkdocs.yml): the normal build writes the whole manual as one PDF.
 build: setup
-	$(BIN)/python -m macros.build --site-dir $(SITE)
+	MANUAL_PDF=1 $(BIN)/python -m macros.build --site-dir $(SITE)
 
 ## check: validate data/ only (quick)
 check: setup

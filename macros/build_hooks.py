@@ -6,6 +6,7 @@ so the hooks can use the `macros` package as the macros plugin does.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,17 +14,33 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import generated  # noqa: E402
+from macros import generated, pdf  # noqa: E402
 from macros.env import load_or_fail  # noqa: E402
+
+# mkdocs-to-pdf imports its event hooks (pre_pdf_render, inject_link) from a module of this name.
+sys.modules[pdf.EVENT_HOOK_MODULE] = pdf
 
 # Served from the site itself so that search works from file:// without a request to a CDN.
 # The path must contain "iframe-worker": the offline plugin then does not add its unpkg copy.
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 
 
+@event_priority(-100)  # after the to-pdf plugin's on_config, which (re)loads its event hook module
+def on_config(config):
+    pdf.configure_build(config, os.environ)
+    return config
+
+
+@event_priority(50)  # before the to-pdf plugin's on_post_page, which reads the article for the PDF
+def on_post_page(output: str, page, config) -> str:
+    return pdf.print_html(output, page, config)
+
+
 def on_files(files: Files, config) -> Files:
+    files = pdf.site_files(files, config, os.environ)
     shim = PROJECT_DIR / "node_modules" / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
         from mkdocs.exceptions import PluginError

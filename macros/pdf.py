@@ -1,0 +1,194 @@
+"""The PDF edition of the manual (written by the mkdocs-to-pdf plugin, `to-pdf` in mkdocs.yml).
+
+`build_hooks.py` wires this module in three places:
+- on_config (`configure_build`): cover data, tagged output, and the settings for `pre_pdf_render`;
+- on_post_page, just before the plugin (`print_html`): links that lead out of the book become text;
+- as the plugin's event hook module (`pdf_event_hook`): `pre_pdf_render` makes the combined document
+  reproducible and print-ready, `inject_link` hands each page's web HTML back.
+Left alone, the plugin stamps the clock into the PDF and WeasyPrint names raster images by a hash of
+their absolute file URL (the checkout path); `prepare_for_print` removes both.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import mimetypes
+import posixpath
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import weasyprint
+from bs4 import BeautifulSoup
+from mkdocs.structure.files import File, Files
+
+from .env import load_or_fail
+from .render import format_date
+from .schema import PartialDate
+
+# The module name mkdocs-to-pdf imports its event hooks from.
+EVENT_HOOK_MODULE = "pdf_event_hook"
+PLUGIN_NAME = "to-pdf"
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    title: str
+    language: str
+    created: dt.datetime
+
+
+def document_date(as_of: PartialDate, source_date_epoch: str | None) -> dt.datetime:
+    """The date written into the PDF: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the data's as-of date."""
+    if source_date_epoch:
+        return dt.datetime.fromtimestamp(int(source_date_epoch), tz=dt.UTC)
+    day = as_of.as_date()
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def edition(as_of: PartialDate) -> str:
+    return f"Edition of {format_date(as_of)}"
+
+
+def prepare_for_print(soup: BeautifulSoup, settings: PrintSettings) -> BeautifulSoup:
+    """The combined document, made reproducible and print-ready (the soup is changed in place)."""
+    soup.html["lang"] = settings.language
+    _set_meta(soup, "dcterms.created", settings.created.isoformat())
+    _set_meta(soup, "dcterms.modified", settings.created.isoformat())
+    if soup.head.title is None:
+        soup.head.append(soup.new_tag("title"))
+    soup.head.title.string = settings.title
+    for details in soup.find_all("details"):
+        details["open"] = ""
+    _inline_local_images(soup)
+    return soup
+
+
+def _set_meta(soup: BeautifulSoup, name: str, content: str) -> None:
+    for existing in soup.head.find_all("meta", attrs={"name": name}):
+        existing.decompose()
+    soup.head.append(soup.new_tag("meta", attrs={"name": name, "content": content}))
+
+
+def _local_path(url: str) -> Path | None:
+    parsed = urlparse(url)
+    return Path(unquote(parsed.path)) if parsed.scheme == "file" else None
+
+
+def _inline_local_images(soup: BeautifulSoup) -> None:
+    # A data: URL holds the image itself, so nothing about the checkout path reaches the PDF.
+    for image in soup.find_all("img", src=True):
+        path = _local_path(image["src"])
+        if path is None:
+            continue
+        mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        image["src"] = f"data:{mime_type};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+_settings: PrintSettings | None = None
+
+
+def configure(settings: PrintSettings | None) -> None:
+    global _settings
+    _settings = settings
+
+
+def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
+    if _settings is None:
+        raise RuntimeError("macros.pdf.configure() was not called before the PDF was rendered")
+    return prepare_for_print(soup, _settings)
+
+
+def exclusion_patterns(patterns: list[str]) -> list[re.Pattern[str]]:
+    """The plugin's `exclude_pages`, compiled as the plugin does (matched from the start of a page URL)."""
+    return [re.compile(p if p.startswith("^") else f"^{p}") for p in patterns]
+
+
+def is_in_book(url: str, excluded: list[re.Pattern[str]]) -> bool:
+    return url.endswith(".html") and not any(p.match(url) for p in excluded)
+
+
+def unlink_outside_book(html: str, page_url: str, excluded: list[re.Pattern[str]]) -> str:
+    """`html` with the links of its article that lead out of the book (to a page the PDF leaves out, or
+    to a file such as a data download) turned into plain text; `html` itself when there are none."""
+    soup = BeautifulSoup(html, "html.parser")
+    here = posixpath.dirname(page_url)
+    unlinked = False
+    for link in soup.select("article a[href]"):
+        target = urlparse(link["href"])
+        if target.scheme or target.netloc or not target.path or target.path.startswith("/"):
+            continue
+        if not is_in_book(posixpath.normpath(posixpath.join(here, unquote(target.path))), excluded):
+            link.unwrap()
+            unlinked = True
+    return str(soup) if unlinked else html
+
+
+# The web version of each page whose print version differs, from print_html to inject_link.
+_web_pages: dict[str, str] = {}
+
+
+def print_html(html: str, page, config) -> str:
+    """MkDocs on_post_page, just before the plugin's: the plugin reads each page's article from the HTML
+    MkDocs is about to write, so it gets the print version here and `inject_link` gives the web version
+    back (the plugin's hook for the page HTML the site gets)."""
+    plugin = config.plugins[PLUGIN_NAME]
+    excluded = exclusion_patterns(plugin.config["exclude_pages"])
+    if not plugin.enabled or not is_in_book(page.url, excluded):
+        return html
+    printed = unlink_outside_book(html, page.url, excluded)
+    if printed is not html:
+        _web_pages[page.url] = html
+    return printed
+
+
+def inject_link(html: str, href: str, page, logger) -> str:
+    # The download links are in the theme overrides, there whether or not this build writes the PDF.
+    return _web_pages.pop(page.url, html)
+
+
+def is_template_file(file: File, template_dir: Path) -> bool:
+    """A file of the PDF templates folder, which lies inside the theme's custom_dir but is no site file."""
+    return file.abs_src_path is not None and Path(file.abs_src_path).resolve().is_relative_to(template_dir.resolve())
+
+
+# `make serve` names the folder of the last full build, whose PDF it serves (see the Makefile).
+PUBLISHED_SITE_ENV = "MANUAL_PDF_FROM"
+
+
+def previously_built_pdf(config, pdf_path: str, published_site: Path) -> File | None:
+    """The PDF from the last full build, served as is by a `mkdocs serve` that does not rebuild it."""
+    built = published_site / pdf_path
+    if not built.is_file():
+        return None
+    return File(pdf_path, str(published_site), config.site_dir, config.use_directory_urls)
+
+
+def configure_build(config, environ: Mapping[str, str]) -> None:
+    """Set up a build that writes the PDF (MkDocs on_config, after the plugin's own)."""
+    if not config.plugins[PLUGIN_NAME].enabled:
+        return
+    as_of = load_or_fail(Path(config.config_file_path).parent).roster.as_of
+    config.extra["manual_pdf"] = {"edition": edition(as_of)}
+    # Tagged PDF (structure tree) for screen readers; the plugin passes no rendering options itself.
+    weasyprint.DEFAULT_OPTIONS["pdf_tags"] = True
+    configure(PrintSettings(title=config.site_name, language=config.theme["language"],
+                            created=document_date(as_of, environ.get("SOURCE_DATE_EPOCH"))))
+
+
+def site_files(files: Files, config, environ: Mapping[str, str]) -> Files:
+    """The site's files without the PDF templates, plus the last built PDF when this build writes none."""
+    plugin = config.plugins[PLUGIN_NAME]
+    project_dir = Path(config.config_file_path).parent
+    template_dir = project_dir / plugin.config["custom_template_path"]
+    for file in [f for f in files if is_template_file(f, template_dir)]:
+        files.remove(file)
+    if not plugin.enabled:
+        published_site = project_dir / environ.get(PUBLISHED_SITE_ENV, "site")
+        built = previously_built_pdf(config, plugin.config["output_path"], published_site)
+        if built is not None:
+            files.append(built)
+    return files

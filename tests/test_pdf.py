@@ -1,0 +1,312 @@
+"""The whole manual as one PDF: the real site built with the PDF switched on, read back with pypdf and
+poppler, plus the functions of macros/pdf.py that make it reproducible and print-ready."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.utils.yaml import yaml_load
+from PIL import Image, ImageStat
+from pypdf import PdfReader
+from pypdf.generic import Destination
+
+from macros import pdf
+from macros.loader import load_manual
+from macros.render import format_date
+from macros.schema import PartialDate
+
+from .conftest import PROJECT_DIR, copy_project, run_mkdocs_build
+
+MAX_BYTES = 2 * 1024 * 1024
+# Set by `make build`; see the to-pdf block in mkdocs.yml.
+PDF_SWITCH = {"MANUAL_PDF": "1"}
+CHAPTER_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
+
+
+def plugin_config() -> dict:
+    with (PROJECT_DIR / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml_load(file)
+    return next(p["to-pdf"] for p in config["plugins"] if isinstance(p, dict) and "to-pdf" in p)
+
+
+# --- the built PDF -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def pdf_builds(tmp_path_factory) -> tuple[Path, Path]:
+    """The sites of two builds of one copy of the real manual, from folders at different depths."""
+    first = copy_project(tmp_path_factory.mktemp("pdf-a") / "project")
+    second = tmp_path_factory.mktemp("pdf-b") / "a" / "deeper" / "checkout"
+    shutil.copytree(first, second, symlinks=True)
+    sites = []
+    for project in (first, second):
+        result = run_mkdocs_build(project, extra_env=PDF_SWITCH)
+        assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr[-5000:]}"
+        sites.append(project / "site")
+    return sites[0], sites[1]
+
+
+@pytest.fixture(scope="session")
+def site(pdf_builds) -> Path:
+    return pdf_builds[0]
+
+
+@pytest.fixture(scope="session")
+def pdf_file(site) -> Path:
+    return site / plugin_config()["output_path"]
+
+
+@pytest.fixture(scope="session")
+def reader(pdf_file) -> PdfReader:
+    return PdfReader(pdf_file)
+
+
+@pytest.fixture(scope="session")
+def text(reader) -> str:
+    """The whole text layer, whitespace collapsed (table cells wrap names over lines)."""
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+@pytest.fixture(scope="session")
+def manual(site):
+    return load_manual(site.parent / "data")
+
+
+def outline_tree(reader: PdfReader, entries=None) -> list[tuple[str, list]]:
+    """[(title without its chapter number, children)] of the PDF's bookmarks."""
+    tree: list[tuple[str, list]] = []
+    for entry in reader.outline if entries is None else entries:
+        if isinstance(entry, list):
+            tree[-1][1].extend(outline_tree(reader, entry))
+        else:
+            tree.append((CHAPTER_NUMBER.sub("", entry.title).strip(), []))
+    return tree
+
+
+def printed_page_title(site: Path, src_path: str) -> str:
+    """The title a page shows (its h1), which the PDF prints as its heading."""
+    html = (site / re.sub(r"\.md$", ".html", src_path)).read_text(encoding="utf-8")
+    return " ".join(BeautifulSoup(html, "html.parser").select_one("article h1").get_text(" ").split()).rstrip("¶ ")
+
+
+def test_the_outline_mirrors_the_navigation(site, reader):
+    with (site.parent / "mkdocs.yml").open(encoding="utf-8") as file:
+        nav = yaml_load(file)["nav"]
+    excluded = pdf.exclusion_patterns(plugin_config()["exclude_pages"])
+    outline = dict(outline_tree(reader))
+    for item in nav:
+        ((title, target),) = item.items()
+        if isinstance(target, str):
+            assert printed_page_title(site, target) in outline, f"chapter {title!r} missing from the outline"
+            continue
+        assert title in outline, f"section {title!r} missing from the outline"
+        children = [title for title, _ in outline[title]]
+        for child in target:
+            src = child if isinstance(child, str) else next(iter(child.values()))
+            if isinstance(src, str) and pdf.is_in_book(re.sub(r"\.md$", ".html", src), excluded):
+                assert printed_page_title(site, src) in children, f"{src} missing under {title!r}"
+
+
+def test_the_text_has_every_member_and_principle(text, manual):
+    for member in manual.roster.members:
+        assert " ".join(member.name.split()) in text, member.name
+    for principle in manual.principles.principles:
+        assert " ".join(principle.title.split()) in text, principle.title
+
+
+def test_state_and_organisation_profiles_are_left_out(reader, text):
+    destinations = reader.named_destinations
+    assert destinations, "the PDF has no named destinations at all"
+    assert not [name for name in destinations if name.startswith(("states/", "organisations/"))]
+
+
+def internal_links(reader: PdfReader) -> list[tuple[int, object]]:
+    links = []
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link":
+                links.append((number, annotation))
+    return links
+
+
+def test_every_internal_link_lands_on_a_page_of_the_document(reader):
+    destinations = reader.named_destinations
+    page_count = len(reader.pages)
+    internal = 0
+    for number, link in internal_links(reader):
+        action = link.get("/A")
+        if action is not None and action.get("/S") == "/URI":
+            uri = str(action["/URI"])
+            assert uri.startswith(("https://", "http://", "mailto:")), f"page {number}: link to {uri}"
+            continue
+        target = link.get("/Dest") if action is None else action.get("/D")
+        assert target is not None, f"page {number}: a link with neither URI nor destination"
+        if not isinstance(target, Destination):
+            name = str(target)
+            assert name in destinations, f"page {number}: link to missing destination {name!r}"
+            target = destinations[name]
+        assert 0 <= reader.get_destination_page_number(target) < page_count
+        internal += 1
+    chapters_and_sections = sum(1 + len(children) for _, children in outline_tree(reader))
+    assert internal > chapters_and_sections, "fewer internal links than contents entries: the contents are not linked"
+
+
+def test_citations_lead_to_the_bibliography(reader):
+    sources_page = min(reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()
+                       if name.startswith("sources/:"))
+    citations = [link for number, link in internal_links(reader) if number < sources_page
+                 and str((link.get("/A") or {}).get("/D", link.get("/Dest", ""))).startswith("sources/:source-")]
+    assert citations, "no citation links to an entry of the Sources chapter"
+
+
+def test_metadata(reader, manual):
+    info = reader.metadata
+    assert info.title == "R2P Focal Points Manual"
+    assert info.author and info.subject
+    assert "Responsibility to Protect" in info["/Keywords"]
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    as_of = PartialDate(manual.roster.as_of).as_date()
+    assert info.creation_date.date() == as_of == info.modification_date.date()
+
+
+def test_the_pdf_is_tagged_for_screen_readers(reader):
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == True  # noqa: E712
+    assert "/StructTreeRoot" in root
+
+
+def test_page_one_is_the_cover(reader, manual):
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert cover.startswith("R2P Focal Points Manual")
+    assert pdf.edition(manual.roster.as_of) in cover
+    assert format_date(manual.roster.as_of) in cover
+    assert "Published by" in cover
+    assert "Contents" in reader.pages[1].extract_text()
+
+
+def test_two_builds_in_different_folders_are_byte_identical(pdf_builds):
+    path = plugin_config()["output_path"]
+    first, second = (site / path for site in pdf_builds)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_within_the_size_budget(pdf_file):
+    assert pdf_file.stat().st_size <= MAX_BYTES
+
+
+def test_the_site_links_to_the_pdf(site, pdf_file):
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    target = plugin_config()["output_path"]
+    home_link = home.select_one(f".manual-download a[href='{target}']")
+    assert home_link is not None and home_link.find_parent("article") is None, "home page link missing or printed"
+    for page in [site / "index.html", site / "network" / "members.html"]:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        footer_link = soup.select_one("footer .md-copyright a[href$='.pdf']")
+        assert footer_link is not None, f"{page.name}: no PDF link in the footer"
+        assert (page.parent / footer_link["href"]).resolve() == pdf_file.resolve()
+    assert not list(site.glob("pdf/*.scss")) and not list(site.glob("pdf/*.j2")), "PDF templates published"
+
+
+def test_first_pages_render(pdf_file, tmp_path):
+    """Pages 1-3 as images (also for a look by eye): each has ink on it."""
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "3", str(pdf_file), str(tmp_path / "page")],
+                   check=True)
+    images = sorted(tmp_path.glob("page-*.png"))
+    assert len(images) == 3
+    for image in images:
+        assert ImageStat.Stat(Image.open(image).convert("L")).extrema[0][0] < 128, f"{image.name} is blank"
+
+
+# --- macros/pdf.py -----------------------------------------------------------------------------
+
+def test_document_date_is_the_as_of_date_unless_source_date_epoch_is_set():
+    assert pdf.document_date(PartialDate("2021-05-11"), None) == dt.datetime(2021, 5, 11, tzinfo=dt.UTC)
+    assert pdf.document_date(PartialDate("2021-05"), "") == dt.datetime(2021, 5, 1, tzinfo=dt.UTC)
+    assert pdf.document_date(PartialDate("2021"), "86400") == dt.datetime(1970, 1, 2, tzinfo=dt.UTC)
+
+
+def test_edition_names_the_as_of_date():
+    assert pdf.edition(PartialDate("2021-05-11")) == "Edition of 11 May 2021"
+
+
+SETTINGS = pdf.PrintSettings(title="The Manual", language="en", created=dt.datetime(2021, 5, 11, tzinfo=dt.UTC))
+
+
+def test_prepare_for_print(tmp_path):
+    picture = tmp_path / "chart.png"
+    picture.write_bytes(b"\x89PNG fake")
+    soup = BeautifulSoup(
+        '<html><head><title>Home</title><meta name="dcterms.created" content="2026-01-01T10:00:00+00:00"></head>'
+        f'<body><details><summary>More</summary><p>Hidden</p></details><img src="{picture.as_uri()}">'
+        '<img src="https://example.org/x.png"></body></html>', "html.parser")
+    pdf.prepare_for_print(soup, SETTINGS)
+    assert soup.html["lang"] == "en"
+    assert soup.head.title.string == "The Manual"
+    assert [m["content"] for m in soup.find_all("meta", attrs={"name": "dcterms.created"})] == [
+        "2021-05-11T00:00:00+00:00"]
+    assert soup.find("meta", attrs={"name": "dcterms.modified"})["content"] == "2021-05-11T00:00:00+00:00"
+    assert soup.details.has_attr("open")
+    local, remote = soup.find_all("img")
+    assert local["src"].startswith("data:image/png;base64,") and str(tmp_path) not in str(soup)
+    assert remote["src"] == "https://example.org/x.png"
+
+
+def test_pre_pdf_render_needs_configuring_first():
+    pdf.configure(None)
+    with pytest.raises(RuntimeError):
+        pdf.pre_pdf_render(BeautifulSoup("<html><head></head><body></body></html>", "html.parser"), None)
+    pdf.configure(SETTINGS)
+    rendered = pdf.pre_pdf_render(BeautifulSoup("<html><head></head><body></body></html>", "html.parser"), None)
+    assert rendered.html["lang"] == "en"
+
+
+EXCLUDED = pdf.exclusion_patterns(["states/", "organisations/"])
+
+
+def test_unlink_outside_book_keeps_links_between_printed_pages():
+    html = ('<html><body><nav><a href="../states/dnk.html">nav</a></nav><article>'
+            '<a href="members.html#x">Members</a> <a href="#here">here</a> <a href="https://un.org">UN</a> '
+            '<a href="../states/dnk.html">Denmark</a> <a href="../data/roster.csv">CSV</a></article></body></html>')
+    soup = BeautifulSoup(pdf.unlink_outside_book(html, "network/states.html", EXCLUDED), "html.parser")
+    assert [a["href"] for a in soup.article.find_all("a")] == ["members.html#x", "#here", "https://un.org"]
+    assert "Denmark" in soup.article.get_text() and "CSV" in soup.article.get_text()
+    assert soup.nav.a["href"] == "../states/dnk.html", "only the article is printed"
+
+
+def test_unlink_outside_book_returns_the_page_itself_when_nothing_changes():
+    html = '<html><body><article><a href="members.html">Members</a></article></body></html>'
+    assert pdf.unlink_outside_book(html, "network/index.html", EXCLUDED) is html
+
+
+def test_is_in_book():
+    assert pdf.is_in_book("network/members.html", EXCLUDED)
+    assert not pdf.is_in_book("states/dnk.html", EXCLUDED)
+    assert not pdf.is_in_book("assets/map.svg", EXCLUDED)
+
+
+def test_previously_built_pdf_and_template_files(tmp_path):
+    config = MkDocsConfig()
+    (tmp_path / "docs").mkdir()
+    config.load_dict({"site_name": "Test", "site_dir": str(tmp_path / "serve"), "docs_dir": str(tmp_path / "docs")})
+    errors, _ = config.validate()
+    assert not errors
+    published = tmp_path / "site"
+    assert pdf.previously_built_pdf(config, "pdf/manual.pdf", published) is None
+    (published / "pdf").mkdir(parents=True)
+    (published / "pdf" / "manual.pdf").write_bytes(b"%PDF-1.7")
+    served = pdf.previously_built_pdf(config, "pdf/manual.pdf", published)
+    assert served.dest_uri == "pdf/manual.pdf" and served.abs_src_path == str(published / "pdf" / "manual.pdf")
+    templates = tmp_path / "overrides" / "pdf"
+    templates.mkdir(parents=True)
+    (templates / "styles.scss").write_text("")
+    theme_file = File("pdf/styles.scss", str(tmp_path / "overrides"), config.site_dir, False)
+    assert pdf.is_template_file(theme_file, templates)
+    assert not pdf.is_template_file(served, templates)
