@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import shutil
 from pathlib import Path
 
 import pytest
 
 from macros.loader import load_manual
 
-from .conftest import PROJECT_DIR, build_as_make_does, copy_project, pdf_switch
+from .conftest import PROJECT_DIR, build_as_make_does, pdf_switch
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -21,8 +22,10 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def two_builds(made_site, tmp_path_factory) -> tuple[Path, Path]:
-    """The session's `make build` site and a second one built in a folder of another name and depth."""
-    second = copy_project(tmp_path_factory.mktemp("reproducible") / "two" / "deeper" / "manual")
+    """The session's `make build` site and a second build of the same sources in a folder of another name and
+    depth (copied from the first copy, not from the working tree, which may have changed since)."""
+    second = tmp_path_factory.mktemp("reproducible") / "two" / "deeper" / "manual"
+    shutil.copytree(made_site.parent, second, symlinks=True, ignore=shutil.ignore_patterns("site", "__pycache__"))
     return made_site, build_as_make_does(second)
 
 
