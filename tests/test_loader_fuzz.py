@@ -27,7 +27,7 @@ REAL_DATA = PROJECT_DIR / "data"
 BASE_DATA = {name: (REAL_DATA if (REAL_DATA / f"{name}.yml").is_file() else FIXTURE_DATA) / f"{name}.yml"
              for name in DATA_FILES}
 
-# Bounded runs: the whole module takes seconds, and a failure shrinks to a small example.
+# Bounded runs keep the module under a minute on two cores; a failure shrinks to a small example.
 FUZZ = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 MUTATE = settings(max_examples=30, deadline=5000,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
