@@ -35,6 +35,17 @@ QUERIES = [
     ("Ljubljana", "network/meetings.html"),
     ("Gaborone", "network/meetings.html"),
     ("Seoul", "network/meetings.html"),
+    # The toolkit
+    ("first 100 days", "toolkit/first-100-days.html"),
+    ("handover note", "toolkit/handover.html"),
+    ("self-assessment", "toolkit/annual-report.html"),
+    ("talking points", "toolkit/talking-points.html"),
+    ("objections", "toolkit/talking-points.html"),
+    ("glossary", "toolkit/glossary.html"),
+    # The other chapters
+    ("World Summit", "understanding-r2p/origins.html"),
+    ("Framework of Analysis", "in-practice/atrocity-lens.html"),
+    ("Security Council term", "in-practice/security-council.html"),
 ]
 
 
