@@ -8,6 +8,7 @@ add the pages to the site (see build_hooks.py).
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Iterable
@@ -91,11 +92,12 @@ def _meeting_links(meetings: Iterable[Meeting], page: str) -> str:
 
 
 def _front_matter(title: str, description: str) -> str:
-    # Generated text is escaped already; macros are not rendered in it (and skipping Jinja is faster).
+    # The theme puts title and description into the HTML unescaped (<title>, header, meta tag), so they
+    # are HTML-escaped here. Macros are not rendered in generated pages: their text is escaped already.
     return (
         "---\n"
-        f"title: {_yaml_string(title)}\n"
-        f"description: {_yaml_string(description)}\n"
+        f"title: {_yaml_string(html.escape(title))}\n"
+        f"description: {_yaml_string(html.escape(description))}\n"
         "render_macros: false\n"
         f"search:\n  boost: {SEARCH_BOOST}\n"
         "---\n\n"
