@@ -96,12 +96,17 @@ def _front_matter(title: str, description: str) -> str:
     # are HTML-escaped here. Macros are not rendered in generated pages: their text is escaped already.
     return (
         "---\n"
-        f"title: {_yaml_string(html.escape(title))}\n"
-        f"description: {_yaml_string(html.escape(description))}\n"
+        f"title: {_yaml_string(_html_text(title))}\n"
+        f"description: {_yaml_string(_html_text(description))}\n"
         "render_macros: false\n"
         f"search:\n  boost: {SEARCH_BOOST}\n"
         "---\n\n"
     )
+
+
+def _html_text(text: str) -> str:
+    """Text safe in an element and in a double-quoted attribute; apostrophes stay readable."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 def _yaml_string(text: str) -> str:
