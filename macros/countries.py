@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import functools
-import logging
+import importlib.util
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 # country-converter names the Americas "America"; the UN geoscheme says "Americas".
 _REGION_NAMES = {"America": "Americas"}
@@ -34,34 +37,42 @@ class UNMemberStates:
         return _iso3_for_name(name)
 
 
-@functools.cache
-def _converter():
-    import country_converter
+def _country_table() -> list[dict[str, str]]:
+    """The rows of country-converter's own data table that are UN members.
 
-    # It logs a warning for every name it cannot match; an unknown name is an expected answer here.
-    logging.getLogger("country_converter").setLevel(logging.ERROR)
-    return country_converter.CountryConverter(only_UNmember=True)
+    Read with the csv module rather than through CountryConverter: the converter loads pandas, which
+    costs most of a second on every build, for a 250-row table.
+    """
+    spec = importlib.util.find_spec("country_converter")  # locates the package without importing pandas
+    table = Path(spec.submodule_search_locations[0]) / "country_data.tsv"
+    with table.open(encoding="utf-8", newline="") as rows:
+        return [row for row in csv.DictReader(rows, delimiter="\t") if row["UNmember"] and not row["obsolete"]]
+
+
+@functools.cache
+def _name_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    # The package's own matching rule: a name refers to the state whose regular expression it matches.
+    return tuple((re.compile(row["regex"], re.IGNORECASE), row["ISO3"]) for row in _country_table())
 
 
 @functools.cache
 def _iso3_for_name(name: str) -> str | None:
-    found = _converter().convert(name, to="ISO3", not_found="")
-    return found if isinstance(found, str) and found in un_member_states().by_iso3 else None
+    matches = {iso3 for pattern, iso3 in _name_patterns() if pattern.search(name)}
+    return matches.pop() if len(matches) == 1 else None
 
 
 @functools.cache
 def un_member_states() -> UNMemberStates:
-    table = _converter().data
     states = tuple(
         State(
-            name=row.name_short,
-            official_name=row.name_official,
-            iso3=row.ISO3,
-            iso2=row.ISO2,
-            iso_numeric=int(row.ISOnumeric),
-            region=_REGION_NAMES.get(row.continent, row.continent),
-            subregion=row.UNregion,
+            name=row["name_short"],
+            official_name=row["name_official"],
+            iso3=row["ISO3"],
+            iso2=row["ISO2"],
+            iso_numeric=int(row["ISOnumeric"]),
+            region=_REGION_NAMES.get(row["continent"], row["continent"]),
+            subregion=row["UNregion"],
         )
-        for row in table.itertuples()
+        for row in _country_table()
     )
     return UNMemberStates(tuple(sorted(states, key=lambda s: s.name)))

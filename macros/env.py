@@ -1,7 +1,7 @@
 """The mkdocs-macros entry point: thin macros over the pure functions in `render`.
 
-Each macro loads the validated data (once per change of `data/`) and passes page-relative link
-targets, so pages hold nothing but macro calls.
+The data is loaded and validated once per build (MkDocs runs define_env again on every live-reload
+rebuild), and each macro passes page-relative link targets, so pages hold nothing but macro calls.
 """
 
 from __future__ import annotations
@@ -36,10 +36,8 @@ def load_or_fail(project_dir: str | Path) -> Manual:
 
 def define_env(env) -> None:
     # Validate before MkDocs touches the output folder: a data error stops the build here.
-    load_or_fail(env.project_dir)
-
-    def manual() -> Manual:
-        return load_or_fail(env.project_dir)
+    manual = load_or_fail(env.project_dir)
+    known_sources = {source.id for source in manual.sources.sources}
 
     def link(target: str) -> str:
         """`target` (relative to docs/) as seen from the page being rendered."""
@@ -48,117 +46,116 @@ def define_env(env) -> None:
 
     @env.macro
     def cite(*source_ids: str) -> str:
-        known = {s.id for s in manual().sources.sources}
-        unknown = [s for s in source_ids if s not in known]
+        unknown = [s for s in source_ids if s not in known_sources]
         if unknown:
             raise PluginError(f"{env.page.file.src_uri}: cite(): unknown source id(s) {', '.join(unknown)}")
         return render.cite(source_ids, link(SOURCES_PAGE))
 
     @env.macro
     def bibliography() -> str:
-        return render.bibliography(manual())
+        return render.bibliography(manual)
 
     @env.macro
     def pillars(heading_level: int = 3) -> str:
-        return render.pillars(manual(), link(SOURCES_PAGE), heading_level)
+        return render.pillars(manual, link(SOURCES_PAGE), heading_level)
 
     @env.macro
     def crimes(heading_level: int = 3) -> str:
-        return render.crimes(manual(), link(SOURCES_PAGE), heading_level)
+        return render.crimes(manual, link(SOURCES_PAGE), heading_level)
 
     @env.macro
     def mandate_functions(scope: str) -> str:
-        return render.mandate_functions(manual(), scope, link(SOURCES_PAGE))
+        return render.mandate_functions(manual, scope, link(SOURCES_PAGE))
 
     @env.macro
     def mandate_recommendations() -> str:
-        return render.mandate_recommendations(manual(), link(SOURCES_PAGE))
+        return render.mandate_recommendations(manual, link(SOURCES_PAGE))
 
     @env.macro
     def mandate_proposals(heading_level: int = 3) -> str:
-        return render.mandate_proposals(manual(), link(SOURCES_PAGE), heading_level)
+        return render.mandate_proposals(manual, link(SOURCES_PAGE), heading_level)
 
     @env.macro
     def principles(heading_level: int = 3) -> str:
-        return render.principles(manual(), link(SOURCES_PAGE), heading_level)
+        return render.principles(manual, link(SOURCES_PAGE), heading_level)
 
     @env.macro
     def members_table() -> str:
-        return render.members_table(manual(), link(SOURCES_PAGE), link(MEETINGS_PAGE))
+        return render.members_table(manual, link(SOURCES_PAGE), link(MEETINGS_PAGE))
 
     @env.macro
     def member_count(kind: str | None = None) -> int:
-        return render.member_count(manual(), kind)
+        return render.member_count(manual, kind)
 
     @env.macro
     def members_named() -> str:
-        return render.members_named(manual())
+        return render.members_named(manual)
 
     @env.macro
     def roster_as_of() -> str:
-        return render.format_date(manual().roster.as_of)
+        return render.format_date(manual.roster.as_of)
 
     @env.macro
     def official_counts() -> str:
-        return render.official_counts_table(manual(), link(SOURCES_PAGE))
+        return render.official_counts_table(manual, link(SOURCES_PAGE))
 
     @env.macro
     def count_gap() -> str:
-        return render.count_gap(manual(), link(SOURCES_PAGE))
+        return render.count_gap(manual, link(SOURCES_PAGE))
 
     @env.macro
     def meetings_timeline(kind: str | None = None, heading_level: int = 3) -> str:
-        return render.meetings_timeline(manual(), link(SOURCES_PAGE), kind, heading_level)
+        return render.meetings_timeline(manual, link(SOURCES_PAGE), kind, heading_level)
 
     @env.macro
     def meeting_count(kind: str = "annual") -> int:
-        return render.meeting_count(manual(), kind)
+        return render.meeting_count(manual, kind)
 
     @env.macro
     def latest_meeting() -> str:
-        return render.latest_meeting_sentence(manual(), link(SOURCES_PAGE), link(MEETINGS_PAGE))
+        return render.latest_meeting_sentence(manual, link(SOURCES_PAGE), link(MEETINGS_PAGE))
 
     @env.macro
     def sg_reports() -> str:
-        return render.sg_reports_table(manual(), link(SOURCES_PAGE))
+        return render.sg_reports_table(manual, link(SOURCES_PAGE))
 
     # --- The Global Network, In practice and Toolkit (render_toolkit.py) ---
 
     @env.macro
     def members_with_role(role: str) -> str:
-        return render.members_with_role(manual(), role)
+        return render.members_with_role(manual, role)
 
     @env.macro
     def risk_factors() -> str:
-        return render_toolkit.risk_factors_table(manual(), link(SOURCES_PAGE))
+        return render_toolkit.risk_factors_table(manual, link(SOURCES_PAGE))
 
     @env.macro
     def first_100_days(heading_level: int = 2) -> str:
-        return render_toolkit.checklist(manual(), link(SOURCES_PAGE), heading_level)
+        return render_toolkit.checklist(manual, link(SOURCES_PAGE), heading_level)
 
     @env.macro
     def handover_template(heading_level: int = 2) -> str:
-        return render_toolkit.template(manual().toolkit.handover, link(SOURCES_PAGE), heading_level)
+        return render_toolkit.template(manual.toolkit.handover, link(SOURCES_PAGE), heading_level)
 
     @env.macro
     def annual_report_template(heading_level: int = 3) -> str:
-        return render_toolkit.template(manual().toolkit.annual_report, link(SOURCES_PAGE), heading_level)
+        return render_toolkit.template(manual.toolkit.annual_report, link(SOURCES_PAGE), heading_level)
 
     @env.macro
     def self_assessment() -> str:
-        return render_toolkit.self_assessment(manual(), link(SOURCES_PAGE))
+        return render_toolkit.self_assessment(manual, link(SOURCES_PAGE))
 
     @env.macro
     def talking_points() -> str:
-        return render_toolkit.talking_points(manual(), link(SOURCES_PAGE))
+        return render_toolkit.talking_points(manual, link(SOURCES_PAGE))
 
     @env.macro
     def objections(heading_level: int = 3) -> str:
-        return render_toolkit.objections(manual(), link(SOURCES_PAGE), heading_level)
+        return render_toolkit.objections(manual, link(SOURCES_PAGE), heading_level)
 
     @env.macro
     def faq(heading_level: int = 2) -> str:
-        return render_toolkit.faq(manual(), link(SOURCES_PAGE), link, heading_level)
+        return render_toolkit.faq(manual, link(SOURCES_PAGE), link, heading_level)
 
     @env.macro
     def glossary() -> str:
@@ -172,21 +169,21 @@ def define_env(env) -> None:
 
     @env.macro
     def states_index() -> str:
-        return state_pages.states_index(manual(), un_member_states(), env.page.file.src_uri, state_pages_built())
+        return state_pages.states_index(manual, un_member_states(), env.page.file.src_uri, state_pages_built())
 
     @env.macro
     def coverage_table() -> str:
-        return state_pages.coverage_table(manual(), un_member_states())
+        return state_pages.coverage_table(manual, un_member_states())
 
     @env.macro
     def world_map() -> str:
-        return state_pages.map_figure(manual(), un_member_states(), link(generated.MAP_FILE),
+        return state_pages.map_figure(manual, un_member_states(), link(generated.MAP_FILE),
                                       env.page.file.src_uri, state_pages_built())
 
     @env.macro
     def growth_chart() -> str:
-        named = len(state_pages.members_by_iso3(manual()))
-        return charts.growth_chart_markdown(manual().roster, named, link(generated.CHART_FILE))
+        named = len(state_pages.members_by_iso3(manual))
+        return charts.growth_chart_markdown(manual.roster, named, link(generated.CHART_FILE))
 
     @env.macro
     def open_data_links() -> str:

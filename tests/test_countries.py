@@ -1,0 +1,41 @@
+"""The UN member states as read from country-converter's data table agree with the package's own API."""
+
+from __future__ import annotations
+
+import logging
+
+import country_converter
+import pytest
+
+from macros.countries import un_member_states
+
+
+@pytest.fixture(scope="module")
+def converter():
+    logging.getLogger("country_converter").setLevel(logging.ERROR)
+    return country_converter.CountryConverter(only_UNmember=True)
+
+
+def test_the_193_members_with_regions():
+    states = un_member_states().states
+    assert len(states) == 193
+    assert {s.region for s in states} == {"Africa", "Americas", "Asia", "Europe", "Oceania"}
+    ghana = un_member_states().by_iso3["GHA"]
+    assert (ghana.name, ghana.iso2, ghana.iso_numeric, ghana.subregion) == ("Ghana", "GH", 288, "Western Africa")
+
+
+def test_table_equals_the_converter_data(converter):
+    expected = {(row.ISO3, row.name_short, row.ISO2, int(row.ISOnumeric), row.UNregion) for row in converter.data.itertuples()}
+    assert {(s.iso3, s.name, s.iso2, s.iso_numeric, s.subregion) for s in un_member_states().states} == expected
+
+
+def test_names_resolve_as_the_converter_resolves_them(converter):
+    names = [name for s in un_member_states().states for name in (s.name, s.official_name)]
+    names += ["Côte d'Ivoire", "Republic of Korea", "United States", "Czech Republic", "Democratic Republic of the Congo"]
+    for name in names:
+        assert un_member_states().iso3_for_name(name) == converter.convert(name, to="ISO3"), name
+
+
+@pytest.mark.parametrize("name", ["European Union", "Organization of American States", "Atlantis", "Kosovo"])
+def test_names_that_are_not_un_member_states(name):
+    assert un_member_states().iso3_for_name(name) is None
