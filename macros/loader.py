@@ -197,7 +197,7 @@ def _pydantic_problems(error: ValidationError, parsed: ParsedFile) -> list[Probl
 
 
 def _is_type_tag(part: str) -> bool:
-    return part in {"int", "str", "none", "function-after[_check_year(), int]"} or "[" in part or "(" in part
+    return part in {"int", "str", "none"} or "[" in part or "(" in part
 
 
 def validate_file(parsed: ParsedFile, model: type[schema.Strict]) -> tuple[Any | None, list[Problem]]:
@@ -223,9 +223,6 @@ class Manual:
     sg_reports: schema.SGReportsFile
     risk_factors: schema.RiskFactorsFile
     toolkit: schema.ToolkitFile
-
-    def source(self, source_id: str) -> schema.Source:
-        return next(s for s in self.sources.sources if s.id == source_id)
 
 
 Validated = dict[str, tuple[Any, ParsedFile]]

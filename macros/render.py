@@ -241,9 +241,6 @@ def count_gap(manual: Manual, sources_page: str) -> str:
 
 # --- meetings ------------------------------------------------------------------------------------
 
-MEETING_KINDS = {"annual": "Annual meeting", "regional": "Regional meeting", "workshop": "Workshop"}
-
-
 def meeting_label(meeting: Meeting) -> str:
     place = meeting.city or "place not recorded"
     return f"{meeting.start.year} {place}"

@@ -319,19 +319,6 @@ class SGReportsFile(Strict):
     reports: Annotated[list[SGReport], Field(min_length=1), AfterValidator(_one_report_a_year)]
 
 
-# Each dataset lives in data/<name>.yml and is validated by its model.
-DATA_FILES: dict[str, type[Strict]] = {
-    "sources": SourcesFile,
-    "pillars": PillarsFile,
-    "mandate": MandateFile,
-    "principles": PrinciplesFile,
-    "roster": RosterFile,
-    "meetings": MeetingsFile,
-    "outreach": OutreachFile,
-    "sg_reports": SGReportsFile,
-}
-
-
 # --- risk_factors.yml --------------------------------------------------------------------------
 # The 14 risk factors of the UN Framework of Analysis for Atrocity Crimes (2014).
 
@@ -398,4 +385,16 @@ class ToolkitFile(Strict):
     faq: Annotated[list[Question], Field(min_length=1)]
 
 
-DATA_FILES.update({"risk_factors": RiskFactorsFile, "toolkit": ToolkitFile})
+# Each dataset lives in data/<name>.yml and is validated by its model.
+DATA_FILES: dict[str, type[Strict]] = {
+    "sources": SourcesFile,
+    "pillars": PillarsFile,
+    "mandate": MandateFile,
+    "principles": PrinciplesFile,
+    "roster": RosterFile,
+    "meetings": MeetingsFile,
+    "outreach": OutreachFile,
+    "sg_reports": SGReportsFile,
+    "risk_factors": RiskFactorsFile,
+    "toolkit": ToolkitFile,
+}

@@ -25,7 +25,6 @@ from .schema import Member
 Point = tuple[float, float]
 Ring = list[Point]
 
-ATLAS_DIR = Path("node_modules") / "world-atlas"
 SHAPES_ATLAS = "countries-110m.json"
 FINER_ATLASES = ("countries-50m.json", "countries-10m.json")
 ANTARCTICA = "010"  # not a state; dropping it lets the map end at 58° S and use its height for the rest
