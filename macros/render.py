@@ -230,6 +230,11 @@ def count_gap(manual: Manual, sources_page: str) -> str:
         f"{cite(latest.sources, sources_page)}. The sources used for this manual name {named}."
     )
     missing = latest.states - states
+    if latest.qualifier == "more-than" and missing >= 0:
+        # The count is a lower bound, so the unnamed members are too.
+        others = f"More than {plural(missing, 'other member state')}" if missing else "Some member states"
+        return (f"{lead} {others} {'has' if missing == 1 else 'have'} not been identified by name in those "
+                "sources, so they are not listed here.")
     if missing > 0:
         return (f"{lead} The other {plural(missing, 'member state')} "
                 f"{'has' if missing == 1 else 'have'} not been identified by name in those sources, "

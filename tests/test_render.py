@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import markdown
 import pytest
 
@@ -130,6 +132,21 @@ def test_count_gap_says_how_many_are_not_named(manual):
     assert "reports 4 states and 1 regional organisation" in sentence
     assert "name 2 states and 1 regional organisation" in sentence
     assert "The other 2 member states have not been identified by name" in sentence
+
+
+@pytest.mark.parametrize("states, gap", [
+    (4, "More than 2 other member states have not been identified by name"),
+    (3, "More than 1 other member state has not been identified by name"),
+    (2, "Some member states have not been identified by name"),
+])
+def test_count_gap_under_a_more_than_count_is_a_lower_bound(manual, states, gap):
+    latest = render.latest_official_count(manual)
+    counts = [count.model_copy(update={"states": states, "qualifier": "more-than"}) if count is latest else count
+              for count in manual.roster.official_counts]
+    roster = manual.roster.model_copy(update={"official_counts": counts})
+    sentence = html(render.count_gap(dataclasses.replace(manual, roster=roster), SOURCES))
+    assert f"reports more than {states} states" in sentence
+    assert gap in sentence and "The other" not in sentence and "Every state" not in sentence
 
 
 def test_meetings_timeline_by_kind(manual):
