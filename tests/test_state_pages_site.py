@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import shutil
 import subprocess
 from html import unescape
 from pathlib import Path
@@ -18,7 +16,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import PROJECT_DIR, build_project
+from tests.conftest import PROJECT_DIR, build_project, chromium_or_skip
+from macros import state_pages
 from macros.countries import un_member_states
 from macros.loader import load_manual
 from macros.schema import MeetingsFile, RosterFile
@@ -77,8 +76,8 @@ def test_the_member_organisations_have_pages(real_site, manual):
     organisations = [m for m in manual.roster.members if m.kind == "regional-organisation"]
     assert organisations
     for organisation in organisations:
-        slug = re.sub(r"[^a-z0-9]+", "-", organisation.name.lower()).strip("-")
-        assert organisation.name in text_of(real_site / "organisations" / f"{slug}.html")
+        page = state_pages.organisation_page_path(organisation).replace(".md", ".html")
+        assert organisation.name in text_of(real_site / page)
 
 
 def test_the_states_index_links_every_state_page(real_site):
@@ -126,12 +125,7 @@ def _longest_pages(real_site: Path, members, member: bool) -> Path:
 
 
 def _print_to_pdf(page: Path, pdf: Path) -> None:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        reason = "Chromium is not installed (`make system-packages` installs it)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; this check may not be skipped in CI")
-        pytest.skip(reason)
+    chromium = chromium_or_skip("printing a state page")
     subprocess.run([chromium, *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", page.resolve().as_uri()],
                    check=True, capture_output=True, timeout=120)
 

@@ -93,6 +93,25 @@ def sample_pages(pages: list[str]) -> list[str]:
     return sorted(chosen)
 
 
+SEARCH_BOX = "input.md-search__input"
+RESULT = ".md-search-result__item"
+
+
+def search(page, query: str) -> list[str]:
+    """Type `query` into the search box; return the addresses of the result pages, best first."""
+    # The theme searches on key-up: the query goes in whole and its last key is pressed, so that the
+    # results read are those of the whole query, not of a prefix typed on the way.
+    box = page.locator(SEARCH_BOX)
+    box.press("Control+A")
+    box.press("Backspace")
+    page.locator(RESULT).first.wait_for(state="detached")
+    box.fill(query[:-1])
+    box.press(query[-1])
+    page.locator(RESULT).first.wait_for()
+    # Each result item is one page; its first link goes to the page itself, the others to its sections.
+    return page.locator(RESULT).evaluate_all("items => items.map(item => item.querySelector('a').href)")
+
+
 def visit(page, url: str) -> None:
     """Open `url` and wait until the page has loaded its search index (the last thing a page fetches)."""
     with page.expect_request_finished(lambda request: "/search/search_index." in request.url):

@@ -7,8 +7,6 @@ skip with a reason on a developer's machine, and fail under CI (CI=true), where 
 from __future__ import annotations
 
 import functools
-import os
-import shutil
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -16,17 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import CHROMIUM_ARGS, NOT_FOUND_PAGE, Site, guarded_context, sample_pages
+from tests.conftest import chromium_or_skip
+
+from browser_support import CHROMIUM_ARGS, NOT_FOUND_PAGE, Site, guarded_context, sample_pages, visit
 
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = shutil.which("chromium")
-    if executable is None:
-        reason = "Chromium is not installed (`make system-packages` installs Debian's chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; browser tests may not be skipped in CI")
-        pytest.skip(reason)
+    executable = chromium_or_skip("the browser tests")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -103,3 +98,14 @@ def open_context(browser, site):
     yield open_context
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site):
+    """One page per way of reaching the site, with the search index loaded, shared by a module's queries;
+    yields the page and its guard."""
+    context, guard = guarded_context(browser, site)
+    page = context.new_page()
+    visit(page, site.url("index.html"))
+    yield page, guard
+    context.close()

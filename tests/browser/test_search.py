@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import guarded_context, visit
+from browser_support import RESULT, SEARCH_BOX, search
 
-SEARCH_BOX = "input.md-search__input"
-RESULT = ".md-search-result__item"
 TOP = 3
 
 # What a reader types, and the page that answers it.
@@ -47,31 +45,6 @@ QUERIES = [
     ("Framework of Analysis", "in-practice/atrocity-lens.html"),
     ("Security Council term", "in-practice/security-council.html"),
 ]
-
-
-@pytest.fixture(scope="module")
-def search_page(browser, site):
-    """One page per way of reaching the site, with the search index loaded, shared by the queries."""
-    context, guard = guarded_context(browser, site)
-    page = context.new_page()
-    visit(page, site.url("index.html"))
-    yield page, guard
-    context.close()
-
-
-def search(page, query: str) -> list[str]:
-    """Type `query` into the search box; return the addresses of the result pages, best first."""
-    # The theme searches on key-up: the query goes in whole and its last key is pressed, so that the
-    # results read are those of the whole query, not of a prefix typed on the way.
-    box = page.locator(SEARCH_BOX)
-    box.press("Control+A")
-    box.press("Backspace")
-    page.locator(RESULT).first.wait_for(state="detached")
-    box.fill(query[:-1])
-    box.press(query[-1])
-    page.locator(RESULT).first.wait_for()
-    # Each result item is one page; its first link goes to the page itself, the others to its sections.
-    return page.locator(RESULT).evaluate_all("items => items.map(item => item.querySelector('a').href)")
 
 
 def test_typing_a_query_shows_results(search_page, site):

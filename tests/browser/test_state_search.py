@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import guarded_context, visit
-from test_search import search
+from browser_support import search
 
 # Members and non-members, one-word and several-word names, and a member organisation.
 QUERIES = [
@@ -18,17 +17,9 @@ QUERIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def search_page(browser, site):
-    context, guard = guarded_context(browser, site)
-    page = context.new_page()
-    visit(page, site.url("index.html"))
-    yield page, guard
-    context.close()
-
-
 @pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[query for query, _ in QUERIES])
 def test_a_state_name_finds_its_profile_first(search_page, site, query, expected):
-    page, _ = search_page
+    page, guard = search_page
     results = [site.page_of(url) for url in search(page, query)]
     assert results[0] == expected, f"{query!r}: expected {expected} first, got {results[:3]}"
+    guard.assert_clean(f"{site.mode} search {query!r}")
