@@ -37,8 +37,13 @@ def url(value: object) -> str:
     return quote(str(value), safe=":/?#[]@!$&'*+,;=%~-._")
 
 
+def slug(text: str) -> str:
+    """`text` as lower-case words joined by hyphens, for anchors and file names."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 def anchor(prefix: str, key: str) -> str:
-    return f"{prefix}-" + re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
+    return f"{prefix}-{slug(key)}"
 
 
 def format_date(value: PartialDate | None) -> str:

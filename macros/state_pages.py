@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import posixpath
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,8 +37,7 @@ def state_page_path(state: State) -> str:
 
 
 def organisation_page_path(member: Member) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", member.name.lower()).strip("-")
-    return f"{ORGANISATIONS_DIR}/{slug}.md"
+    return f"{ORGANISATIONS_DIR}/{render.slug(member.name)}.md"
 
 
 def relative(target: str, from_page: str) -> str:
@@ -219,20 +217,20 @@ def state_page(manual: Manual, countries: UNMemberStates, state: State) -> str:
         f"**Elsewhere in {esc(region_phrase(state.region))}:** "
         f"{_peer_list(same_region, page, 'the rest of ' + region_phrase(state.region))}",
         "",
-        f"[All UN member states]({relative(STATES_INDEX_PAGE, page)})",
-        "",
-        "</div>",
-        "",
-        "</div>",
-        "",
+        *_profile_end(page),
     ]
     return "\n".join(lines)
+
+
+def _profile_end(page: str) -> list[str]:
+    """The way back to the index, and the close of the two blocks every profile opens."""
+    return [f"[All UN member states]({relative(STATES_INDEX_PAGE, page)})", "", "</div>", "", "</div>", ""]
 
 
 def organisation_page(manual: Manual, member: Member) -> str:
     page = organisation_page_path(member)
     sources_page = relative(SOURCES_PAGE, page)
-    hosted = [m for m in sorted(manual.meetings.meetings, key=lambda m: m.start.as_date()) if member.name in m.hosts]
+    hosted = sorted(render.meetings_hosted(manual, member), key=lambda m: m.start.as_date())
     status = membership_text(member)
     lines = [
         _front_matter(member.name, f"{member.name}: {status} of the Global Network of R2P Focal Points."),
@@ -253,12 +251,7 @@ def organisation_page(manual: Manual, member: Member) -> str:
         f"- **Meetings hosted or co-hosted:** {_meeting_links(hosted, page)}",
         f"- **Sources:** {cite(member.sources, sources_page)}",
         "",
-        f"[All UN member states]({relative(STATES_INDEX_PAGE, page)})",
-        "",
-        "</div>",
-        "",
-        "</div>",
-        "",
+        *_profile_end(page),
     ]
     return "\n".join(lines)
 
