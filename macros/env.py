@@ -172,6 +172,10 @@ def define_env(env) -> None:
         return state_pages.states_index(manual, un_member_states(), env.page.file.src_uri, state_pages_built())
 
     @env.macro
+    def un_member_count() -> int:
+        return len(un_member_states().states)
+
+    @env.macro
     def coverage_table() -> str:
         return state_pages.coverage_table(manual, un_member_states())
 
