@@ -14,6 +14,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
+from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
@@ -43,8 +44,6 @@ def on_files(files: Files, config) -> Files:
     files = pdf.site_files(files, config, os.environ)
     shim = PROJECT_DIR / "node_modules" / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
-        from mkdocs.exceptions import PluginError
-
         raise PluginError(f"{shim.relative_to(PROJECT_DIR)} is missing: run `make setup` (npm ci) first")
     files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(shim)))
     # State pages, map, growth chart and open data, from the same validated data as the pages.

@@ -6,7 +6,6 @@ rebuild), and each macro passes page-relative link targets, so pages hold nothin
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,10 +13,8 @@ from mkdocs.exceptions import PluginError
 from . import charts, generated, open_data, render, render_toolkit, state_pages
 from .countries import un_member_states
 from .loader import DataError, Manual, load_manual_cached
+from .render import MEETINGS_PAGE, SOURCES_PAGE
 
-# Where the pages that other pages link to live, relative to docs/.
-SOURCES_PAGE = "sources.md"
-MEETINGS_PAGE = "network/meetings.md"
 # The one list of abbreviations: appended to every page for tooltips, and rendered as the glossary.
 ABBREVIATIONS_FILE = Path("includes") / "abbreviations.md"
 
@@ -41,8 +38,7 @@ def define_env(env) -> None:
 
     def link(target: str) -> str:
         """`target` (relative to docs/) as seen from the page being rendered."""
-        here = posixpath.dirname(env.page.file.src_uri) if env.page else ""
-        return posixpath.relpath(target, here or ".")
+        return render.relative(target, env.page.file.src_uri if env.page else "")
 
     @env.macro
     def cite(*source_ids: str) -> str:

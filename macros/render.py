@@ -7,12 +7,17 @@ from a `sources_page` path relative to the page being rendered, which the caller
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 
 from .loader import Manual
 from .schema import Meeting, Member, OfficialCount, PartialDate, Source
+
+# Where the pages that other pages link to live, relative to docs/.
+SOURCES_PAGE = "sources.md"
+MEETINGS_PAGE = "network/meetings.md"
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -40,6 +45,11 @@ def url(value: object) -> str:
 def slug(text: str) -> str:
     """`text` as lower-case words joined by hyphens, for anchors and file names."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def relative(target: str, from_page: str) -> str:
+    """`target` (relative to docs/) as linked from the page `from_page` (also relative to docs/)."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
 def anchor(prefix: str, key: str) -> str:

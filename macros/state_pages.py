@@ -9,18 +9,15 @@ add the pages to the site (see build_hooks.py).
 from __future__ import annotations
 
 import html
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import render, worldmap
 from .countries import State, UNMemberStates
 from .loader import Manual
-from .render import anchor, cite, esc
+from .render import MEETINGS_PAGE, SOURCES_PAGE, anchor, cite, esc, relative
 from .schema import Meeting, Member
 
-SOURCES_PAGE = "sources.md"
-MEETINGS_PAGE = "network/meetings.md"
 STATES_INDEX_PAGE = "network/states.md"
 STATES_DIR = "states"
 ORGANISATIONS_DIR = "organisations"
@@ -38,11 +35,6 @@ def state_page_path(state: State) -> str:
 
 def organisation_page_path(member: Member) -> str:
     return f"{ORGANISATIONS_DIR}/{render.slug(member.name)}.md"
-
-
-def relative(target: str, from_page: str) -> str:
-    """`target` (relative to docs/) as linked from the page `from_page` (also relative to docs/)."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
 def members_by_iso3(manual: Manual) -> dict[str, Member]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .countries import State, UNMemberStates
+from .render import YEAR_NOT_RECORDED
 from .schema import Member
 
 Point = tuple[float, float]
@@ -277,7 +278,7 @@ def map_states(countries: UNMemberStates, members: dict[str, Member]) -> dict[st
             result[f"{state.iso_numeric:03d}"] = MapState(state, state.name, NON_MEMBER, "not yet a member", False)
         else:
             period = period_of(member)
-            label = f"member since {member.joined}" if member.joined is not None else "member, year not recorded"
+            label = f"member since {member.joined}" if member.joined is not None else f"member, {YEAR_NOT_RECORDED}"
             result[f"{state.iso_numeric:03d}"] = MapState(state, member.name, period.colour, label, True)
     return result
 
