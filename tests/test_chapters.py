@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import posixpath
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from macros import render, render_toolkit
 from macros.loader import load_manual
 
-from .conftest import PROJECT_DIR
+from .conftest import PROJECT_DIR, build_project
 
 # Every chapter page, as built. Each opens with "In short" and ends with "What you can do".
 CHAPTER_PAGES = [
@@ -113,11 +115,29 @@ def test_sg_reports_table_shows_every_report(manual, real_site):
         assert (report.symbol or render.SYMBOL_NOT_FOUND) in row, report.year
 
 
-def test_figures_in_prose_come_from_the_data(manual, real_site):
-    for page in ("index.html", "start-here/five-minute-summary.html", "focal-point-role/definition.html"):
-        text = " ".join(article(real_site, page).get_text(" ").split())
-        assert f"name {render.members_named(manual)}" in text, page
-        assert render.format_date(manual.roster.as_of) in text, page
+@pytest.fixture(scope="module")
+def site_with_one_member_less(tmp_path_factory) -> tuple[Path, object]:
+    """The manual built from the real data without its first state: prose figures typed by hand would not move."""
+    root = tmp_path_factory.mktemp("one-member-less")
+    data = root / "data"
+    shutil.copytree(PROJECT_DIR / "data", data)
+    roster = yaml.safe_load((data / "roster.yml").read_text(encoding="utf-8"))
+    first_state = next(m for m in roster["members"] if m["kind"] == "state")
+    roster["members"].remove(first_state)
+    (data / "roster.yml").write_text(yaml.safe_dump(roster, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = build_project(root / "project", data, extra_env={"STATE_PAGES": "false"})
+    return site, load_manual(data)
+
+
+@pytest.mark.parametrize("page", ["index.html", "start-here/five-minute-summary.html",
+                                  "focal-point-role/definition.html", "network/members.html"])
+def test_figures_in_prose_come_from_the_data(manual, site_with_one_member_less, page):
+    site, smaller = site_with_one_member_less
+    assert render.members_named(smaller) != render.members_named(manual)
+    text = " ".join(article(site, page).get_text(" ").split())
+    assert f"name {render.members_named(smaller)}" in text
+    assert f"name {render.members_named(manual)}" not in text
+    assert render.format_date(smaller.roster.as_of) in text
 
 
 # === Part B: The Global Network, In practice, Toolkit =================================================
