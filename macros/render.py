@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import string
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 
@@ -28,13 +29,13 @@ ROLE_LABELS = {
 }
 YEAR_NOT_RECORDED = "year not recorded"
 
-# Every ASCII punctuation character; `pymdownx.escapeall` lets a backslash escape any of them.
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Every ASCII punctuation character, backslash-escaped: `pymdownx.escapeall` lets a backslash escape any.
+_ESCAPE_PUNCTUATION = str.maketrans({char: "\\" + char for char in string.punctuation})
 
 
 def esc(value: object) -> str:
     """Text from data as inert Markdown: punctuation backslash-escaped, line breaks folded."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(str(value).split()))
+    return " ".join(str(value).split()).translate(_ESCAPE_PUNCTUATION)
 
 
 def url(value: object) -> str:
