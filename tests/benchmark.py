@@ -48,7 +48,7 @@ import macros.generated, macros.loader
 from mkdocs.__main__ import cli
 from mkdocs_macros.plugin import MacrosPlugin
 
-timings = {"data": 0.0, "macros": 0.0, "generated": 0.0, "manual total": 0.0}
+timings = {"data": 0.0, "macros": 0.0, "generated": 0.0, "data and macros": 0.0, "manual total": 0.0}
 depth = [0]
 
 def timed(owner, name, key):
@@ -64,6 +64,8 @@ def timed(owner, name, key):
             depth[0] -= 1
             if depth[0] == 0:
                 timings["manual total"] += spent
+                if key in ("data", "macros"):
+                    timings["data and macros"] += spent
     setattr(owner, name, wrapper)
 
 timed(macros.loader, "load_manual", "data")
@@ -267,12 +269,14 @@ def main() -> int:
         print()
         data_share, macros_share = real.share("data"), real.share("macros")
         generated_share, total_share = real.share("generated"), real.share("manual total")
+        data_and_macros_share = real.share("data and macros")
         print("Share of the HTML build spent in the manual's own code:")
         print(f"  loading and validating data:          {data_share:6.1%}")
         print(f"  macros plugin (config + page render): {macros_share:6.1%}  (includes the first data load)")
-        print(f"  pages and files generated from data:  {generated_share:6.1%}")
-        print(f"  together (overlaps counted once):     {total_share:6.1%}  target <= "
-              f"{TARGET_DATA_AND_MACROS_SHARE:.0%}: {verdict(total_share <= TARGET_DATA_AND_MACROS_SHARE)}")
+        print(f"  data + macros (overlaps counted once): {data_and_macros_share:5.1%}  target <= "
+              f"{TARGET_DATA_AND_MACROS_SHARE:.0%}: {verdict(data_and_macros_share <= TARGET_DATA_AND_MACROS_SHARE)}")
+        print(f"  pages and files generated from data:  {generated_share:6.1%}  (state pages, map, chart, open data)")
+        print(f"  all of the manual's own code:         {total_share:6.1%}")
         print()
         print(f"Peak memory of the build process:       {mib(real.peak_bytes)}"
               + (f" (with PDF: {mib(pdf.peak_bytes)})" if pdf else ""))
