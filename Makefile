@@ -17,9 +17,9 @@ serve: build
 	MANUAL_PDF_FROM=$(SITE) $(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 ## build: validate data/, then build into a staging folder and swap it in (a failed build leaves site/ untouched)
-# MANUAL_PDF=1 switches on the to-pdf plugin (mkdocs.yml): the normal build writes the whole manual as one PDF.
+# MANUAL_PDF=true switches on the to-pdf plugin (mkdocs.yml): the normal build writes the whole manual as one PDF.
 build: setup
-	MANUAL_PDF=1 $(BIN)/python -m macros.build --site-dir $(SITE)
+	MANUAL_PDF=true $(BIN)/python -m macros.build --site-dir $(SITE)
 
 ## check: validate data/ only (quick)
 check: setup

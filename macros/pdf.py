@@ -5,6 +5,8 @@
 - on_post_page, just before the plugin (`print_html`): links that lead out of the book become text;
 - as the plugin's event hook module (`pdf_event_hook`): `pre_pdf_render` makes the combined document
   reproducible and print-ready, `inject_link` hands each page's web HTML back.
+The plugin sits in a `group` that MANUAL_PDF switches on: in other builds it is not loaded at all (nor
+WeasyPrint, imported here only when the PDF is written), and its settings are read from the group.
 Left alone, the plugin stamps the clock into the PDF and WeasyPrint names raster images by a hash of
 their absolute file URL (the checkout path); `prepare_for_print` removes both.
 """
@@ -21,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-import weasyprint
 from bs4 import BeautifulSoup
+from material.plugins.group.plugin import GroupPlugin
 from mkdocs.structure.files import File, Files
 
 from .env import load_or_fail
@@ -88,6 +90,24 @@ def _inline_local_images(soup: BeautifulSoup) -> None:
         image["src"] = f"data:{mime_type};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
+def writes_pdf(config) -> bool:
+    plugin = config.plugins.get(PLUGIN_NAME)
+    return plugin is not None and plugin.enabled
+
+
+def plugin_settings(config) -> Mapping:
+    """The plugin's settings in mkdocs.yml, also when its group is switched off and it is not loaded."""
+    plugin = config.plugins.get(PLUGIN_NAME)
+    if plugin is not None:
+        return plugin.config
+    for group in config.plugins.values():
+        if isinstance(group, GroupPlugin):
+            for entry in group.config.plugins:
+                if isinstance(entry, dict) and PLUGIN_NAME in entry:
+                    return entry[PLUGIN_NAME]
+    raise KeyError(f"mkdocs.yml lists no {PLUGIN_NAME} plugin, neither on its own nor in a group")
+
+
 _settings: PrintSettings | None = None
 
 
@@ -135,9 +155,10 @@ def print_html(html: str, page, config) -> str:
     """MkDocs on_post_page, just before the plugin's: the plugin reads each page's article from the HTML
     MkDocs is about to write, so it gets the print version here and `inject_link` gives the web version
     back (the plugin's hook for the page HTML the site gets)."""
-    plugin = config.plugins[PLUGIN_NAME]
-    excluded = exclusion_patterns(plugin.config["exclude_pages"])
-    if not plugin.enabled or not is_in_book(page.url, excluded):
+    if not writes_pdf(config):
+        return html
+    excluded = exclusion_patterns(plugin_settings(config)["exclude_pages"])
+    if not is_in_book(page.url, excluded):
         return html
     printed = unlink_outside_book(html, page.url, excluded)
     if printed is not html:
@@ -168,11 +189,14 @@ def previously_built_pdf(config, pdf_path: str, published_site: Path) -> File | 
 
 
 def configure_build(config, environ: Mapping[str, str]) -> None:
-    """Set up a build that writes the PDF (MkDocs on_config, after the plugin's own)."""
-    if not config.plugins[PLUGIN_NAME].enabled:
+    """Give the templates the PDF's path (every build links to it) and set up a build that writes the PDF
+    (MkDocs on_config, after the plugin's own)."""
+    config.extra["manual_pdf"] = {"path": plugin_settings(config)["output_path"]}
+    if not writes_pdf(config):
         return
+    import weasyprint  # here, not at the top: builds without the PDF need not load it
     as_of = load_or_fail(Path(config.config_file_path).parent).roster.as_of
-    config.extra["manual_pdf"] = {"edition": edition(as_of)}
+    config.extra["manual_pdf"]["edition"] = edition(as_of)
     # Tagged PDF (structure tree) for screen readers; the plugin passes no rendering options itself.
     weasyprint.DEFAULT_OPTIONS["pdf_tags"] = True
     configure(PrintSettings(title=config.site_name, language=config.theme["language"],
@@ -181,14 +205,14 @@ def configure_build(config, environ: Mapping[str, str]) -> None:
 
 def site_files(files: Files, config, environ: Mapping[str, str]) -> Files:
     """The site's files without the PDF templates, plus the last built PDF when this build writes none."""
-    plugin = config.plugins[PLUGIN_NAME]
+    settings = plugin_settings(config)
     project_dir = Path(config.config_file_path).parent
-    template_dir = project_dir / plugin.config["custom_template_path"]
+    template_dir = project_dir / settings["custom_template_path"]
     for file in [f for f in files if is_template_file(f, template_dir)]:
         files.remove(file)
-    if not plugin.enabled:
+    if not writes_pdf(config):
         published_site = project_dir / environ.get(PUBLISHED_SITE_ENV, "site")
-        built = previously_built_pdf(config, plugin.config["output_path"], published_site)
+        built = previously_built_pdf(config, settings["output_path"], published_site)
         if built is not None:
             files.append(built)
     return files

@@ -265,7 +265,7 @@ def main() -> int:
                   f"(the PDF adds {pdf.seconds - real.seconds:+.2f} s)")
             print(f"PDF: {mib(pdf_file.stat().st_size)}, {len(PdfReader(pdf_file).pages)} pages")
         else:
-            print("PDF: not built (BENCH_PDF=0, or no to-pdf plugin with enabled_if_env in mkdocs.yml)")
+            print("PDF: not built (BENCH_PDF=0, or mkdocs.yml has no to-pdf group switched by a variable)")
         print()
         data_share, macros_share = real.share("data"), real.share("macros")
         generated_share, total_share = real.share("generated"), real.share("manual total")

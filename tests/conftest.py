@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
+import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = PROJECT_DIR / "tests" / "fixtures" / "data"
@@ -86,15 +86,30 @@ def fixture_site(tmp_path_factory) -> Path:
     return project / "site"
 
 
+class _VariableNamesLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml with each `!ENV NAME` or `!ENV [NAME, default]` as the variable's name."""
+
+
+_VariableNamesLoader.add_constructor(
+    "!ENV", lambda loader, node: (node.value[0] if isinstance(node, yaml.SequenceNode) else node).value)
+_VariableNamesLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def pdf_group() -> dict:
+    """The settings of the `group` plugin that holds to-pdf in mkdocs.yml, its `enabled` read as the name of
+    the variable that sets it; empty if there is none."""
+    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_VariableNamesLoader)
+    for plugin in config.get("plugins", []):
+        group = plugin.get("group") if isinstance(plugin, dict) else None
+        if group and any(isinstance(p, dict) and "to-pdf" in p for p in group.get("plugins", [])):
+            return group
+    return {}
+
+
 def pdf_switch() -> dict[str, str]:
     """The environment variable that turns on the to-pdf plugin in mkdocs.yml, set; empty if there is none."""
-    with (PROJECT_DIR / "mkdocs.yml").open(encoding="utf-8") as file:
-        config = yaml_load(file)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "to-pdf" in plugin:
-            variable = (plugin["to-pdf"] or {}).get("enabled_if_env")
-            return {variable: "1"} if variable else {}
-    return {}
+    variable = pdf_group().get("enabled")
+    return {variable: "true"} if isinstance(variable, str) else {}
 
 
 def build_as_make_does(project: Path) -> Path:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.utils.yaml import yaml_load
@@ -22,16 +23,14 @@ from macros.loader import load_manual
 from macros.render import format_date
 from macros.schema import PartialDate
 
-from .conftest import PROJECT_DIR
+from .conftest import PROJECT_DIR, pdf_group, pdf_switch
 
 MAX_BYTES = 2 * 1024 * 1024
 CHAPTER_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
 
 
 def plugin_config() -> dict:
-    with (PROJECT_DIR / "mkdocs.yml").open(encoding="utf-8") as file:
-        config = yaml_load(file)
-    return next(p["to-pdf"] for p in config["plugins"] if isinstance(p, dict) and "to-pdf" in p)
+    return next(p["to-pdf"] for p in pdf_group()["plugins"] if isinstance(p, dict) and "to-pdf" in p)
 
 
 # --- the built PDF -----------------------------------------------------------------------------
@@ -289,3 +288,19 @@ def test_previously_built_pdf_and_template_files(tmp_path):
     theme_file = File("pdf/styles.scss", str(tmp_path / "overrides"), config.site_dir, False)
     assert pdf.is_template_file(theme_file, templates)
     assert not pdf.is_template_file(served, templates)
+
+
+def test_without_the_switch_the_plugin_is_not_loaded_but_its_settings_are_read(monkeypatch):
+    monkeypatch.delenv(next(iter(pdf_switch())), raising=False)
+    config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
+    config.plugins.on_config(config)
+    assert pdf.PLUGIN_NAME not in config.plugins and not pdf.writes_pdf(config)
+    assert pdf.plugin_settings(config)["output_path"] == plugin_config()["output_path"]
+
+
+def test_with_the_switch_the_plugin_is_loaded(monkeypatch):
+    monkeypatch.setenv(*next(iter(pdf_switch().items())))
+    config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
+    config.plugins.on_config(config)
+    assert pdf.writes_pdf(config)
+    assert pdf.plugin_settings(config)["output_path"] == plugin_config()["output_path"]
