@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.util
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,9 +31,10 @@ class UNMemberStates:
     def by_iso3(self) -> dict[str, State]:
         return {state.iso3: state for state in self.states}
 
-    def iso3_for_name(self, name: str) -> str | None:
-        """The ISO code of the UN member state a name refers to (any common spelling), or None."""
-        return _iso3_for_name(name)
+    @functools.cached_property
+    def by_name(self) -> dict[str, State]:
+        """Each state under the two names the package gives it, short and official ("Czechia", "Czech Republic")."""
+        return {name: state for state in self.states for name in (state.name, state.official_name)}
 
 
 def _country_table() -> list[dict[str, str]]:
@@ -47,18 +47,6 @@ def _country_table() -> list[dict[str, str]]:
     table = Path(spec.submodule_search_locations[0]) / "country_data.tsv"
     with table.open(encoding="utf-8", newline="") as rows:
         return [row for row in csv.DictReader(rows, delimiter="\t") if row["UNmember"] and not row["obsolete"]]
-
-
-@functools.cache
-def _name_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    # The package's own matching rule: a name refers to the state whose regular expression it matches.
-    return tuple((re.compile(row["regex"], re.IGNORECASE), row["ISO3"]) for row in _country_table())
-
-
-@functools.cache
-def _iso3_for_name(name: str) -> str | None:
-    matches = {iso3 for pattern, iso3 in _name_patterns() if pattern.search(name)}
-    return matches.pop() if len(matches) == 1 else None
 
 
 @functools.cache

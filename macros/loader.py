@@ -282,9 +282,10 @@ def _check_roster(roster: schema.RosterFile, countries: UNMemberStates, report) 
             if state is None:
                 report("roster", ("members", index, "iso3"),
                        f"expected the ISO 3166 alpha-3 code of a UN member state, got {member.iso3!r}")
-            elif countries.iso3_for_name(member.name) != member.iso3:
+            elif member.name not in (state.name, state.official_name):
                 report("roster", ("members", index, "name"),
-                       f"expected the name of the state with code {member.iso3} ({state.name}), got {member.name!r}")
+                       f"expected {state.name!r} or {state.official_name!r} (the names of {member.iso3} in "
+                       f"the country data), got {member.name!r}")
         elif member.iso3 is not None:
             report("roster", ("members", index, "iso3"), "expected no ISO code for a regional organisation")
         if member.joined is not None and member.joined > member.listed_by.year:
@@ -306,7 +307,7 @@ def _check_meetings(meetings: schema.MeetingsFile, member_names: set[str], count
             report("meetings", ("meetings", index, "country"),
                    f"expected the ISO 3166 alpha-3 code of a UN member state, got {meeting.country!r}")
         for host_index, host in enumerate(meeting.hosts):
-            if host not in member_names and host not in organisation_ids and countries.iso3_for_name(host) is None:
+            if host not in member_names and host not in organisation_ids and host not in countries.by_name:
                 report("meetings", ("meetings", index, "hosts", host_index),
                        f"expected a roster member, a UN member state or an organisation id, got {host!r}")
 

@@ -62,16 +62,10 @@ def year_text(member: Member) -> str:
 
 
 def meetings_hosted_by(manual: Manual, countries: UNMemberStates, state: State) -> list[Meeting]:
-    """Meetings whose hosts name this state, under the roster's spelling or any other common one."""
-    organisation_ids = {o.id for o in manual.meetings.organisations}
-    member = members_by_iso3(manual).get(state.iso3)
+    """Meetings this state hosted or co-hosted (the loader holds hosts to the country data's names)."""
     return [
         meeting for meeting in sorted(manual.meetings.meetings, key=lambda m: m.start.as_date())
-        if any(
-            (member is not None and host == member.name)
-            or (host not in organisation_ids and countries.iso3_for_name(host) == state.iso3)
-            for host in meeting.hosts
-        )
+        if any(countries.by_name.get(host) == state for host in meeting.hosts)
     ]
 
 

@@ -113,8 +113,16 @@ def test_unknown_country(data_dir):
 def test_name_that_does_not_match_its_code(data_dir):
     edit(data_dir, "roster.yml", "name: Ghana", "name: Togo")
     line = line_of(data_dir, "roster.yml", "name: Togo")
+    assert problems(data_dir) == [
+        f"data/roster.yml:{line}: members[1].name: expected 'Ghana' or 'Republic of Ghana' (the names of GHA "
+        "in the country data), got 'Togo'"
+    ]
+
+
+def test_a_name_with_more_than_the_country_name(data_dir):
+    edit(data_dir, "roster.yml", "name: Ghana", "name: Ghana and friends")
     (problem,) = problems(data_dir)
-    assert problem.startswith(f"data/roster.yml:{line}: members[1].name: expected the name of the state with code GHA")
+    assert "members[1].name: expected 'Ghana' or 'Republic of Ghana'" in problem
 
 
 def test_year_out_of_range(data_dir):
