@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.browser.browser_support import CHROMIUM_ARGS
 from tests.conftest import PROJECT_DIR, build_project, chromium_or_skip
 from macros import state_pages
 from macros.countries import un_member_states
@@ -23,8 +24,8 @@ from macros.loader import load_manual
 from macros.schema import MeetingsFile, RosterFile
 
 A4_POINTS = (595.3, 841.9)
-CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-pdf-header-footer")
+# Chromium's command line prints without Playwright: headless, and without the page header and footer.
+PRINT_ARGS = (*CHROMIUM_ARGS, "--headless", "--no-pdf-header-footer")
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +129,7 @@ def _longest_pages(real_site: Path, members, member: bool) -> Path:
 
 def _print_to_pdf(page: Path, pdf: Path) -> None:
     chromium = chromium_or_skip("printing a state page")
-    subprocess.run([chromium, *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", page.resolve().as_uri()],
+    subprocess.run([chromium, *PRINT_ARGS, f"--print-to-pdf={pdf}", page.resolve().as_uri()],
                    check=True, capture_output=True, timeout=120)
 
 
