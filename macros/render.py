@@ -57,6 +57,13 @@ def anchor(prefix: str, key: str) -> str:
     return f"{prefix}-{slug(key)}"
 
 
+def table(columns: Sequence[str], rows: Iterable[Sequence[object]], right_aligned: Sequence[str] = ()) -> str:
+    """A Markdown table. Cells are Markdown already: data goes through `esc` before it gets here."""
+    header = "| " + " | ".join(columns) + " |"
+    rule = "|" + "|".join("--:" if column in right_aligned else "---" for column in columns) + "|"
+    return "\n".join([header, rule, *("| " + " | ".join(str(cell) for cell in row) + " |" for row in rows)]) + "\n"
+
+
 def format_date(value: PartialDate | None) -> str:
     if value is None:
         return "date not recorded"
@@ -148,11 +155,10 @@ def mandate_functions(manual: Manual, scope: str, sources_page: str) -> str:
 
 def mandate_recommendations(manual: Manual, sources_page: str) -> str:
     rows = [
-        f"| {esc(r.topic.replace('-', ' '))} | **{esc(r.title)}**: {esc(r.text)} | {r.year} | "
-        f"{cite(r.sources, sources_page)} |"
+        (esc(r.topic.replace("-", " ")), f"**{esc(r.title)}**: {esc(r.text)}", r.year, cite(r.sources, sources_page))
         for r in manual.mandate.recommendations
     ]
-    return "| Topic | Recommendation | Year | Sources |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    return table(("Topic", "Recommendation", "Year", "Sources"), rows)
 
 
 def mandate_proposals(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
@@ -207,14 +213,9 @@ def members_table(manual: Manual, sources_page: str, meetings_page: str) -> str:
         )
         roles = ", ".join(ROLE_LABELS[r] for r in member.roles)
         kind = "state" if member.kind == "state" else "regional organisation"
-        rows.append(
-            f"| {esc(member.name)} | {kind} | {esc(joined_text(member))} | {esc(roles) or '—'} | {hosted or '—'} | "
-            f"{cite(member.sources, sources_page)} |"
-        )
-    return (
-        "| Member | Kind | Joined | Roles | Meetings hosted | Sources |\n|---|---|---|---|---|---|\n"
-        + "\n".join(rows) + "\n"
-    )
+        rows.append((esc(member.name), kind, esc(joined_text(member)), esc(roles) or "—", hosted or "—",
+                     cite(member.sources, sources_page)))
+    return table(("Member", "Kind", "Joined", "Roles", "Meetings hosted", "Sources"), rows)
 
 
 def count_text(count: OfficialCount) -> str:
@@ -226,10 +227,10 @@ def count_text(count: OfficialCount) -> str:
 
 def official_counts_table(manual: Manual, sources_page: str) -> str:
     rows = [
-        f"| {format_date(c.date)} | {esc(count_text(c))} | {esc(c.note or '')} | {cite(c.sources, sources_page)} |"
+        (format_date(c.date), esc(count_text(c)), esc(c.note or ""), cite(c.sources, sources_page))
         for c in sorted(manual.roster.official_counts, key=lambda c: c.date.as_date())
     ]
-    return "| Date | Reported membership | Note | Sources |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    return table(("Date", "Reported membership", "Note", "Sources"), rows)
 
 
 def latest_official_count(manual: Manual) -> OfficialCount:
@@ -320,11 +321,10 @@ SYMBOL_NOT_FOUND = "not found in the sources used"
 def sg_reports_table(manual: Manual, sources_page: str) -> str:
     """The Secretary-General's R2P reports, oldest first, one row each."""
     rows = [
-        f"| {report.year} | *{esc(report.title)}* | {esc(report.symbol or SYMBOL_NOT_FOUND)} | "
-        f"{cite(report.sources, sources_page)} |"
+        (report.year, f"*{esc(report.title)}*", esc(report.symbol or SYMBOL_NOT_FOUND), cite(report.sources, sources_page))
         for report in sorted(manual.sg_reports.reports, key=lambda r: r.year)
     ]
-    return "| Year | Title | UN document | Sources |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    return table(("Year", "Title", "UN document", "Sources"), rows)
 
 
 # --- roles in the network ------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .loader import Manual
-from .render import anchor, cite, esc
+from .render import anchor, cite, esc, table
 from .schema import RiskFactor, TemplateSection
 
 CHECKLIST_PHASES = {
@@ -42,14 +42,9 @@ def checklist(manual: Manual, sources_page: str, heading_level: int = 2) -> str:
         items = [item for item in manual.toolkit.checklist if item.phase == phase]
         if not items:
             continue
-        rows = [
-            f"| {EMPTY_BOX} | **{esc(item.task)}** | {esc(item.why)} {cite(item.sources, sources_page)} |"
-            for item in items
-        ]
-        blocks.append(
-            f"{hashes} {label} {{ #{anchor('phase', phase)} }}\n\n"
-            "| Done | Task | Why |\n|---|---|---|\n" + "\n".join(rows) + "\n"
-        )
+        rows = [(EMPTY_BOX, f"**{esc(item.task)}**", f"{esc(item.why)} {cite(item.sources, sources_page)}")
+                for item in items]
+        blocks.append(f"{hashes} {label} {{ #{anchor('phase', phase)} }}\n\n" + table(("Done", "Task", "Why"), rows))
     return "\n".join(blocks)
 
 
@@ -59,8 +54,7 @@ def template(sections: Sequence[TemplateSection], sources_page: str, heading_lev
     return "\n".join(
         f"{hashes} {esc(section.title)} {{ #{anchor('section', section.id)} }}\n\n"
         f"Based on {cite(section.sources, sources_page)}.\n\n"
-        "| Question | Your notes |\n|---|---|\n"
-        + "\n".join(f"| {esc(prompt)} | |" for prompt in section.prompts) + "\n"
+        + table(("Question", "Your notes"), ((esc(prompt), "") for prompt in section.prompts))
         for section in sections
     )
 
@@ -68,12 +62,11 @@ def template(sections: Sequence[TemplateSection], sources_page: str, heading_lev
 def self_assessment(manual: Manual, sources_page: str) -> str:
     """One row per mandate item, with empty columns for the year's record."""
     rows = [
-        f"| **{esc(function.title)}** ({SCOPES[function.scope]}): {esc(function.text)} "
-        f"{cite(function.sources, sources_page)} | | | |"
+        (f"**{esc(function.title)}** ({SCOPES[function.scope]}): {esc(function.text)} "
+         f"{cite(function.sources, sources_page)}", "", "", "")
         for function in manual.mandate.functions
     ]
-    return ("| Mandate item | What I did this year | What shows it | Next step |\n|---|---|---|---|\n"
-            + "\n".join(rows) + "\n")
+    return table(("Mandate item", "What I did this year", "What shows it", "Next step"), rows)
 
 
 def talking_points(manual: Manual, sources_page: str) -> str:
@@ -108,11 +101,10 @@ def faq(manual: Manual, sources_page: str, link: Callable[[str], str], heading_l
 def risk_factors_table(manual: Manual, sources_page: str) -> str:
     """The Framework of Analysis risk factors, in number order, unverified names flagged."""
     rows = [
-        f"| {factor.number} | {risk_factor_name(factor)} | {RISK_FACTOR_GROUPS[factor.group]} | "
-        f"{cite(factor.sources, sources_page)} |"
+        (factor.number, risk_factor_name(factor), RISK_FACTOR_GROUPS[factor.group], cite(factor.sources, sources_page))
         for factor in sorted(manual.risk_factors.factors, key=lambda f: f.number)
     ]
-    return "| No. | Risk factor | Applies to | Sources |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    return table(("No.", "Risk factor", "Applies to", "Sources"), rows)
 
 
 def risk_factor_name(factor: RiskFactor) -> str:
@@ -132,5 +124,5 @@ def parse_abbreviations(text: str) -> list[tuple[str, str]]:
 
 def glossary(abbreviations: Sequence[tuple[str, str]]) -> str:
     """Every abbreviation with its meaning, alphabetically; the page's `abbr` pass marks each term up."""
-    rows = [f"| {esc(term)} | {esc(meaning)} |" for term, meaning in sorted(abbreviations, key=lambda a: a[0].lower())]
-    return "| Abbreviation | Meaning |\n|---|---|\n" + "\n".join(rows) + "\n"
+    rows = [(esc(term), esc(meaning)) for term, meaning in sorted(abbreviations, key=lambda a: a[0].lower())]
+    return table(("Abbreviation", "Meaning"), rows)

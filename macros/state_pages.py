@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import render, worldmap
 from .countries import State, UNMemberStates
 from .loader import Manual
-from .render import MEETINGS_PAGE, SOURCES_PAGE, anchor, cite, esc, relative
+from .render import MEETINGS_PAGE, SOURCES_PAGE, anchor, cite, esc, relative, table
 from .schema import Meeting, Member
 
 STATES_INDEX_PAGE = "network/states.md"
@@ -261,11 +261,9 @@ def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: b
             member = members.get(state.iso3)
             name = esc(display_name(state, member))
             cell = f"[{name}]({relative(state_page_path(state), page)})" if linked else name
-            rows.append(f"| {cell} | {esc(state.subregion)} | {esc(membership_text(member))} |")
-        blocks.append(
-            f"## {esc(region)} {{ #{anchor('region', region)} {NOT_INDEXED} }}\n\n"
-            "| State | Sub-region | Global Network |\n|---|---|---|\n" + "\n".join(rows) + "\n"
-        )
+            rows.append((cell, esc(state.subregion), esc(membership_text(member))))
+        blocks.append(f"## {esc(region)} {{ #{anchor('region', region)} {NOT_INDEXED} }}\n\n"
+                      + table(("State", "Sub-region", "Global Network"), rows))
     organisations = [m for m in manual.roster.members if m.kind == "regional-organisation"]
     if organisations:
         items = [
@@ -283,9 +281,9 @@ def coverage_table(manual: Manual, countries: UNMemberStates) -> str:
     """For each region and sub-region: members named in the data / UN member states, and the share."""
     members = members_by_iso3(manual)
 
-    def row(label: str, states: list[State]) -> str:
+    def row(label: str, states: list[State]) -> tuple[str, str, str]:
         count = sum(1 for s in states if s.iso3 in members)
-        return f"| {label} | {count} / {len(states)} | {round(100 * count / len(states))} % |"
+        return label, f"{count} / {len(states)}", f"{round(100 * count / len(states))} %"
 
     rows = []
     for region in sorted({s.region for s in countries.states}):
@@ -294,7 +292,8 @@ def coverage_table(manual: Manual, countries: UNMemberStates) -> str:
         for subregion in sorted({s.subregion for s in in_region}):
             rows.append(row(f"{esc(subregion)}", [s for s in in_region if s.subregion == subregion]))
     rows.append(row("**All UN member states**", list(countries.states)))
-    return "| Region and sub-region | Members / UN member states | Share |\n|---|--:|--:|\n" + "\n".join(rows) + "\n"
+    columns = ("Region and sub-region", "Members / UN member states", "Share")
+    return table(columns, rows, right_aligned=columns[1:])
 
 
 def map_figure(manual: Manual, countries: UNMemberStates, image_link: str, page: str, linked: bool) -> str:
@@ -311,6 +310,6 @@ def map_figure(manual: Manual, countries: UNMemberStates, image_link: str, page:
             entry + (f" ({member.joined})" if member.joined is not None else ""))
     alt = (f"World map of the {len(members)} member states of the Global Network of R2P Focal Points, coloured "
            "by period of joining; small states are marked by circles. The table below lists the same states.")
-    rows = [f"| {esc(label)} | {len(names)} | {', '.join(names)} |" for label, names in by_period.items() if names]
+    rows = [(esc(label), len(names), ", ".join(names)) for label, names in by_period.items() if names]
     return (f"![{esc(alt)}]({image_link}){{ .members-map }}\n\n<div markdown {NOT_INDEXED}>\n\n"
-            "| Period of joining | States | Member states |\n|---|--:|---|\n" + "\n".join(rows) + "\n\n</div>\n")
+            + table(("Period of joining", "States", "Member states"), rows, right_aligned=("States",)) + "\n</div>\n")

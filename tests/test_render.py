@@ -159,3 +159,10 @@ def test_meeting_count_and_latest(manual):
     assert render.meeting_count(manual, "annual") == 1
     assert render.latest_meeting(manual, "regional").city == "Ljubljana"
     assert "First annual meeting" in render.latest_meeting_sentence(manual, SOURCES, "meetings.md")
+
+
+def test_table_aligns_the_named_columns_and_keeps_empty_cells():
+    assert render.table(("Name", "Count"), [("a", 1), ("b", "")], right_aligned=("Count",)) == (
+        "| Name | Count |\n|---|--:|\n| a | 1 |\n| b |  |\n"
+    )
+    assert '<td style="text-align: right;">1</td>' in html(render.table(("N", "C"), [("a", 1)], right_aligned=("C",)))
