@@ -18,8 +18,10 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import generated, pdf  # noqa: E402
+from macros import generated, pdf, state_pages  # noqa: E402
+from macros.countries import un_member_states  # noqa: E402
 from macros.env import load_or_fail  # noqa: E402
+from macros.render import SOURCES_PAGE  # noqa: E402
 
 # mkdocs-to-pdf imports its event hooks (pre_pdf_render, inject_link) from a module of this name.
 sys.modules[pdf.EVENT_HOOK_MODULE] = pdf
@@ -27,6 +29,9 @@ sys.modules[pdf.EVENT_HOOK_MODULE] = pdf
 # Served from the site itself so that search works from file:// without a request to a CDN.
 # The path must contain "iframe-worker": the offline plugin then does not add its unpkg copy.
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
+
+# The outreach brief's lists as HTML, converted once in on_files for all state pages of this build.
+brief_lists: dict[str, str] = {}
 
 
 @event_priority(-100)  # after the to-pdf plugin's on_config, which (re)loads its event hook module
@@ -49,6 +54,19 @@ def on_files(files: Files, config) -> Files:
     # State pages, map, growth chart and open data, from the same validated data as the pages.
     atlas_dir = PROJECT_DIR / "node_modules" / "world-atlas"
     with_state_pages = generated.state_pages_enabled(config.extra)
-    for path, content in generated.generated_files(load_or_fail(PROJECT_DIR), atlas_dir, with_state_pages).items():
+    manual = load_or_fail(PROJECT_DIR)
+    for path, content in generated.generated_files(manual, atlas_dir, with_state_pages).items():
         files.append(File.generated(config, path, content=content))
+    brief_lists.clear()
+    if with_state_pages:
+        a_state_page = files.get_file_from_path(state_pages.state_page_path(next(iter(un_member_states().states))))
+        sources_link = files.get_file_from_path(SOURCES_PAGE).url_relative_to(a_state_page)
+        brief_lists.update(generated.rendered_brief_lists(
+            manual, sources_link, config.markdown_extensions, config.mdx_configs))
     return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    if page.file.src_uri.startswith(state_pages.STATES_DIR + "/"):
+        return state_pages.fill_in_brief(html, brief_lists)
+    return html

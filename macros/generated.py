@@ -6,8 +6,10 @@ STATE_PAGES=false), so the benchmark can measure what they cost; the rest is alw
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+import markdown
 
 from . import charts, open_data, state_pages, worldmap
 from .countries import un_member_states
@@ -33,3 +35,15 @@ def generated_files(manual: Manual, atlas_dir: Path, with_state_pages: bool) -> 
     if with_state_pages:
         files.update(state_pages.generated_pages(manual, countries))
     return files
+
+
+def rendered_brief_lists(manual: Manual, sources_link: str, extensions: Sequence, extension_configs: Mapping
+                         ) -> dict[str, str]:
+    """The outreach brief's lists as HTML, converted with the site's Markdown extensions (abbreviations too).
+
+    `sources_link` is the sources page's URL as seen from a state page: MkDocs does not rewrite links in HTML
+    it did not convert, so the Markdown has to carry the final URL.
+    """
+    converter = markdown.Markdown(extensions=list(extensions), extension_configs=dict(extension_configs))
+    return {section: converter.reset().convert(text)
+            for section, text in state_pages.brief_lists(manual, sources_link).items()}

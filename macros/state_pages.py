@@ -124,43 +124,58 @@ def _peer_list(peer_list: list[Peer], page: str, area: str) -> str:
     ) + "."
 
 
-def outreach_brief(manual: Manual, name: str, sources_page: str, heading_level: int = 2) -> str:
-    """The brief for a state without a focal point: why, how, what for, objections, whom to contact."""
+# The brief's lists are the same on every non-member page, so their Markdown is converted once per build
+# (generated.rendered_brief_lists) and each page carries a marker in its place, which the build fills in
+# (build_hooks.on_page_content). Converting them on each of the ~150 pages took a quarter of the build.
+BRIEF_SECTIONS = {
+    "why": "Why appoint a focal point",
+    "steps": "What appointing involves",
+    "offers": "What the network offers",
+    "objections": "Answers to the usual objections",
+    "contacts": "Whom to contact",
+}
+
+
+def brief_marker(section: str) -> str:
+    return f"<!-- outreach-brief:{section} -->"
+
+
+def brief_lists(manual: Manual, sources_link: str) -> dict[str, str]:
+    """The Markdown of each list of the outreach brief, by section; `sources_link` points at the sources page."""
     brief = manual.outreach
-    hashes = "#" * heading_level
-    sub = hashes + "#"
+    lists = {
+        "why": [f"- {esc(p.text)} {cite(p.sources, sources_link)}" for p in brief.why],
+        "steps": [f"{i}. {esc(p.text)} {cite(p.sources, sources_link)}" for i, p in enumerate(brief.steps, start=1)],
+        "offers": [f"- {esc(p.text)} {cite(p.sources, sources_link)}" for p in brief.offers],
+        "objections": [f"- **“{esc(o.objection)}”** {esc(o.answer)} {cite(o.sources, sources_link)}"
+                       for o in brief.objections],
+        "contacts": [*(f"- [{esc(c.name)}]({render.url(c.url)}), {esc(c.role)}. {esc(c.text)} "
+                       f"{cite(c.sources, sources_link)}" for c in brief.contacts),
+                     "- The focal points of the peers listed on this page."],
+    }
+    return {section: "\n".join(items) + "\n" for section, items in lists.items()}
+
+
+def fill_in_brief(page_html: str, rendered_lists: dict[str, str]) -> str:
+    """A page's HTML with each brief marker replaced by that list's HTML."""
+    for section, list_html in rendered_lists.items():
+        page_html = page_html.replace(brief_marker(section), list_html)
+    return page_html
+
+
+def outreach_brief(name: str) -> str:
+    """The brief for a state without a focal point: why, how, what for, objections, whom to contact."""
     lines = [
-        f"{hashes} Outreach brief {{ #outreach-brief {NOT_INDEXED} }}",
+        f"## Outreach brief {{ #outreach-brief {NOT_INDEXED} }}",
         "",
         f"{esc(name)} has not yet appointed an R2P focal point. This brief sums up the case for doing so.",
         "",
         '<div class="outreach-brief" markdown>',
         "",
-        f"{sub} Why appoint a focal point {{ {NOT_INDEXED} }}",
-        "",
-        *(f"- {esc(p.text)} {cite(p.sources, sources_page)}" for p in brief.why),
-        "",
-        f"{sub} What appointing involves {{ {NOT_INDEXED} }}",
-        "",
-        *(f"{i}. {esc(p.text)} {cite(p.sources, sources_page)}" for i, p in enumerate(brief.steps, start=1)),
-        "",
-        f"{sub} What the network offers {{ {NOT_INDEXED} }}",
-        "",
-        *(f"- {esc(p.text)} {cite(p.sources, sources_page)}" for p in brief.offers),
-        "",
-        f"{sub} Answers to the usual objections {{ {NOT_INDEXED} }}",
-        "",
-        *(f"- **“{esc(o.objection)}”** {esc(o.answer)} {cite(o.sources, sources_page)}" for o in brief.objections),
-        "",
-        f"{sub} Whom to contact {{ {NOT_INDEXED} }}",
-        "",
-        *(f"- [{esc(c.name)}]({render.url(c.url)}), {esc(c.role)}. {esc(c.text)} {cite(c.sources, sources_page)}"
-          for c in brief.contacts),
-        "- The focal points of the peers listed on this page.",
-        "",
-        "</div>",
-        "",
     ]
+    for section, heading in BRIEF_SECTIONS.items():
+        lines += [f"### {heading} {{ {NOT_INDEXED} }}", "", brief_marker(section), ""]
+    lines += ["</div>", ""]
     return "\n".join(lines)
 
 
@@ -193,7 +208,7 @@ def state_page(manual: Manual, countries: UNMemberStates, state: State) -> str:
         lines.append(f"- **Sources:** {cite(member.sources, sources_page)}")
     lines.append("")
     if member is None:
-        lines.append(outreach_brief(manual, name, sources_page))
+        lines.append(outreach_brief(name))
     same_subregion, same_region = peers(manual, countries, state)
     lines += [
         f"## Peers in the region {{ #peers {NOT_INDEXED} }}",

@@ -57,14 +57,36 @@ def test_a_non_member_page_carries_the_whole_outreach_brief(manual, countries):
     page = state_pages.state_page(manual, countries, countries.by_iso3["KEN"])
     assert "not yet a member (roster as of 11 May 2021)" in page
     assert "## Outreach brief { #outreach-brief data-search-exclude }" in page
-    brief = manual.outreach
     for heading in ("Why appoint a focal point", "What appointing involves", "What the network offers",
                     "Answers to the usual objections", "Whom to contact"):
         assert f"### {heading} {{ data-search-exclude }}" in page
-    assert "1. Choose a senior official\\." in page and "2. Tell the secretariat\\." in page
-    assert "R2P is a pretext for intervention\\." in page
-    assert f"[The Secretariat]({brief.contacts[0].url})" in page
-    assert "(../sources.md#source-book-2021)" in page
+    # Each list is a marker here, filled in with the list's HTML, converted once per build.
+    assert [state_pages.brief_marker(s) in page for s in state_pages.BRIEF_SECTIONS] == [True] * 5
+
+
+def test_the_brief_lists_hold_every_item_with_its_sources(manual):
+    lists = state_pages.brief_lists(manual, "../sources.html")
+    assert set(lists) == set(state_pages.BRIEF_SECTIONS)
+    assert "1. Choose a senior official\\." in lists["steps"] and "2. Tell the secretariat\\." in lists["steps"]
+    assert "R2P is a pretext for intervention\\." in lists["objections"]
+    assert f"[The Secretariat]({manual.outreach.contacts[0].url})" in lists["contacts"]
+    assert "(../sources.html#source-book-2021)" in lists["why"] + lists["steps"] + lists["offers"]
+
+
+def test_the_brief_lists_become_html_with_the_sites_extensions(manual):
+    extensions = ["abbr", "pymdownx.escapeall", "pymdownx.snippets"]
+    configs = {"pymdownx.snippets": {"base_path": [str(PROJECT_DIR / "includes")],
+                                     "auto_append": ["abbreviations.md"], "check_paths": True}}
+    rendered = generated.rendered_brief_lists(manual, "../sources.html", extensions, configs)
+    assert rendered["steps"].startswith("<ol>\n<li>Choose a senior official.")
+    assert '<a href="../sources.html#source-book-2021">book-2021</a>' in "".join(rendered.values())
+    assert '<abbr title="Responsibility to Protect">R2P</abbr> is a pretext' in rendered["objections"]
+
+
+def test_filling_in_the_brief_replaces_each_marker_with_its_list():
+    page = "<h3>Why</h3>\n" + state_pages.brief_marker("why") + "\n<h3>Whom</h3>\n" + state_pages.brief_marker("contacts")
+    filled = state_pages.fill_in_brief(page, {"why": "<ul><li>a</li></ul>", "contacts": "<ul><li>b</li></ul>"})
+    assert filled == "<h3>Why</h3>\n<ul><li>a</li></ul>\n<h3>Whom</h3>\n<ul><li>b</li></ul>"
 
 
 def test_a_non_member_host_is_found_under_its_common_name(manual, countries):

@@ -67,6 +67,8 @@ def test_each_non_member_page_carries_the_outreach_brief(real_site, members, man
         html = (real_site / "states" / f"{state.iso3.lower()}.html").read_text(encoding="utf-8")
         text = text_of(real_site / "states" / f"{state.iso3.lower()}.html")
         assert 'id="outreach-brief"' in html, state.name
+        assert "<!-- outreach-brief:" not in html, f"{state.name}: a brief list was not filled in"
+        assert html.count('<abbr title="Responsibility to Protect">R2P</abbr>') > 3, state.name
         assert "not yet a member" in text
         for objection in objections:
             assert objection in text, f"{state.name}: objection {objection!r} missing"
