@@ -192,6 +192,15 @@ def test_glossary_covers_the_required_abbreviations():
     assert required <= terms, f"missing from the glossary: {sorted(required - terms)}"
 
 
+def test_each_abbreviation_is_a_paragraph_of_its_own():
+    # Appended to every page: in one block, Python-Markdown re-reads the rest of the block after each
+    # definition, which made the abbreviations alone cost more than a plain page (see the README).
+    text = (PROJECT_DIR / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    assert len(paragraphs) == len(glossary_terms()) > 0
+    assert all(len(p.strip().splitlines()) == 1 for p in paragraphs)
+
+
 def test_every_glossary_term_is_an_abbreviation_on_the_glossary_and_another_page(real_site):
     on_glossary = abbreviations_on(article(real_site, GLOSSARY_PAGE))
     elsewhere: set[tuple[str, str]] = set()
