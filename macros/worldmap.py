@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,26 +102,85 @@ def to_svg(lon: float, lat: float) -> Point:
 
 # --- TopoJSON ------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Topology:
+    objects: dict
+    arcs: Arcs
+
+
 @functools.cache
-def load_topology(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+def load_topology(path: Path) -> Topology:
+    """A TopoJSON file with its arcs left as text, each parsed on first use: the map needs a few dozen of
+    the 1:10m file's 4,635 arcs, and parsing them all took longer than drawing the whole map."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        members, arcs_span = _read_topology(text)
+        return Topology(members["objects"], Arcs(text, arcs_span, members["transform"]))
+    except (IndexError, KeyError, ValueError) as error:  # JSONDecodeError is a ValueError
+        raise ValueError(f"malformed TopoJSON in {path.name}: {error}") from None
+
+
+def _read_topology(text: str) -> tuple[dict, tuple[int, int]]:
+    """The topology's members other than its arcs, parsed, and where its array of arcs begins and ends."""
+    decoder = json.JSONDecoder()
+    members: dict[str, object] = {}
+    arcs_span = (0, 0)
+    position = _skip(text, _skip(text, 0, "{"))
+    while text[position] != "}":
+        key, position = decoder.raw_decode(text, position)
+        position = _skip(text, _skip(text, position, ":"))
+        if key == "arcs":
+            # An array of arcs, each an array of [x, y] positions: "]]]" closes it and nothing else.
+            end = _ARCS_END.search(text, position)
+            if text[position] != "[" or end is None:
+                raise ValueError(f"no array of arcs at character {position}")
+            arcs_span, position = (position, end.end()), end.end()
+        else:
+            members[key], position = decoder.raw_decode(text, position)
+        position = _skip(text, position)
+        if text[position] != "}":
+            position = _skip(text, _skip(text, position, ","))
+    return members, arcs_span
+
+
+_ARCS_END = re.compile(r"\]\s*\]\s*\]")
+_BETWEEN_ARCS = re.compile(r"(\]\s*\])\s*,\s*(\[\s*\[)")
+
+
+def _skip(text: str, position: int, expected: str = "") -> int:
+    """The position after any whitespace and, if given, the `expected` character."""
+    while text[position].isspace():
+        position += 1
+    if expected:
+        if text[position] != expected:
+            raise ValueError(f"expected {expected!r} at character {position}")
+        position += 1
+    return position
 
 
 class Arcs:
-    """A topology's arcs as lists of (lon, lat), decoded on first use (the 1:10m file has 4 MB of them)."""
+    """A topology's arcs as lists of (lon, lat), each parsed and decoded on first use."""
 
-    def __init__(self, topology: dict):
-        self._raw = topology["arcs"]
-        self._scale = topology["transform"]["scale"]
-        self._translate = topology["transform"]["translate"]
+    def __init__(self, text: str, span: tuple[int, int], transform: dict):
+        start, end = span  # the array's "[" and the position after its "]"
+        self._text = text
+        # Arc i is text[starts[i]:ends[i]]: the array is split at each "]],[[" between two arcs.
+        between = [(m.end(1), m.start(2)) for m in _BETWEEN_ARCS.finditer(text, start, end)]
+        self._starts = [start + 1] + [b for _, b in between]
+        self._ends = [a for a, _ in between] + [end - 1]
+        self._scale = transform["scale"]
+        self._translate = transform["translate"]
         self._decoded: dict[int, Ring] = {}
+
+    def __len__(self) -> int:
+        return len(self._starts)
 
     def __getitem__(self, index: int) -> Ring:
         if index not in self._decoded:
             (sx, sy), (tx, ty) = self._scale, self._translate
             x = y = 0
             points = []
-            for dx, dy in self._raw[index]:  # quantized deltas
+            for dx, dy, *_ in json.loads(self._text[self._starts[index]:self._ends[index]]):  # quantized deltas
                 x += dx
                 y += dy
                 points.append((x * sx + tx, y * sy + ty))
@@ -145,8 +205,8 @@ def polygons(geometry: dict, arcs: Arcs) -> list[list[Ring]]:
     return []
 
 
-def geometries_by_id(topology: dict) -> dict[str, dict]:
-    return {g["id"]: g for g in topology["objects"]["countries"]["geometries"] if "id" in g}
+def geometries_by_id(topology: Topology) -> dict[str, dict]:
+    return {g["id"]: g for g in topology.objects["countries"]["geometries"] if "id" in g}
 
 
 # --- the antimeridian ----------------------------------------------------------------------------
@@ -247,15 +307,10 @@ def _finer_position(atlas_dir: Path, iso_numeric: str) -> Point | None:
         topology = load_topology(atlas_dir / name)
         geometry = geometries_by_id(topology).get(iso_numeric)
         if geometry is not None:
-            pieces = _pieces(geometry, _decoded(atlas_dir / name))
+            pieces = _pieces(geometry, topology.arcs)
             if pieces:
                 return marker_position(pieces)
     return None
-
-
-@functools.cache
-def _decoded(path: Path) -> Arcs:
-    return Arcs(load_topology(path))
 
 
 @dataclass(frozen=True)
@@ -290,11 +345,11 @@ def _title(text: str) -> str:
 def world_map_svg(countries: UNMemberStates, members: dict[str, Member], atlas_dir: Path) -> str:
     """The SVG document: ocean, country shapes with titles, markers for small states, legend."""
     topology = load_topology(atlas_dir / SHAPES_ATLAS)
-    arcs = _decoded(atlas_dir / SHAPES_ATLAS)
+    arcs = topology.arcs
     states = map_states(countries, members)
     shapes, markers = [], []
     drawn = set()
-    for geometry in topology["objects"]["countries"]["geometries"]:
+    for geometry in topology.objects["countries"]["geometries"]:
         code = geometry.get("id")
         if code == ANTARCTICA:
             continue

@@ -180,6 +180,52 @@ def test_a_ring_across_the_antimeridian_is_split_without_long_edges():
         assert all(abs(a[0] - b[0]) <= 180 for a, b in zip(piece, piece[1:] + piece[:1]))
 
 
+def _decoded_arc(topology: dict, index: int) -> list[tuple[float, float]]:
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    x = y = 0
+    points = []
+    for dx, dy in topology["arcs"][index]:
+        x, y = x + dx, y + dy
+        points.append((x * sx + tx, y * sy + ty))
+    return points
+
+
+@pytest.mark.parametrize("atlas", ["countries-110m.json", "countries-10m.json"])
+def test_arcs_read_on_demand_equal_those_of_a_full_parse(atlas):
+    path = ATLAS_DIR / atlas
+    full = json.loads(path.read_text(encoding="utf-8"))
+    lazy = worldmap.load_topology(path)
+    assert lazy.objects == full["objects"]
+    assert len(lazy.arcs) == len(full["arcs"])
+    for index in sorted({0, 1, len(full["arcs"]) // 2, len(full["arcs"]) - 1}):
+        assert lazy.arcs[index] == _decoded_arc(full, index)
+
+
+def test_a_topology_in_any_key_order_and_spacing_is_read(tmp_path):
+    text = """ {"arcs": [ [[0, 0], [1, 2]] ,\n [ [5,5],[-1,-1] , [0, 3]] ] ,
+      "transform": {"scale": [0.5, 2], "translate": [10, -10]},
+      "objects": {"countries": {"type": "GeometryCollection", "geometries": [{"type": "Polygon", "arcs": [[0, 1]]}]}},
+      "type": "Topology"} """
+    (tmp_path / "t.json").write_text(text, encoding="utf-8")
+    topology = worldmap.load_topology(tmp_path / "t.json")
+    assert topology.objects["countries"]["geometries"][0]["arcs"] == [[0, 1]]
+    assert len(topology.arcs) == 2
+    assert topology.arcs[0] == _decoded_arc(json.loads(text), 0) == [(10.0, -10.0), (10.5, -6.0)]
+    assert topology.arcs[1] == _decoded_arc(json.loads(text), 1)
+
+
+@pytest.mark.parametrize("text", [
+    '{"type": "Topology" "arcs": []}',  # no comma
+    '{"type": "Topology", "arcs": [], "objects": {}, "transform": {}}',  # no arcs
+    '{"arcs": [[[0, 0], [1, 1]]], "transform": {"scale": [1, 1], "translate": [0, 0]}}',  # no objects
+    '{"type": "Topology", "arcs": [[[0, 0], [1, 1',  # cut short
+])
+def test_a_malformed_topology_is_refused_with_the_files_name(tmp_path, text):
+    (tmp_path / "t.json").write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="malformed TopoJSON in t.json: "):
+        worldmap.load_topology(tmp_path / "t.json")
+
+
 def test_periods_cover_every_year_and_the_unknown_year():
     assert worldmap.period_of(member("Denmark", "DNK", 2010)).label == "2010–2012"
     assert worldmap.period_of(member("Austria", "AUT", 2013)).label == "2013–2015"
