@@ -21,15 +21,18 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
-from bs4 import BeautifulSoup
 from material.plugins.group.plugin import GroupPlugin
 from mkdocs.structure.files import File, Files
 
 from .env import load_or_fail
 from .render import format_date
 from .schema import PartialDate
+
+if TYPE_CHECKING:  # imported where used: builds without the PDF need not load it (~0.1 s)
+    from bs4 import BeautifulSoup
 
 # The module name mkdocs-to-pdf imports its event hooks from.
 EVENT_HOOK_MODULE = "pdf_event_hook"
@@ -134,6 +137,8 @@ def is_in_book(url: str, excluded: list[re.Pattern[str]]) -> bool:
 def unlink_outside_book(html: str, page_url: str, excluded: list[re.Pattern[str]]) -> str:
     """`html` with the links of its article that lead out of the book (to a page the PDF leaves out, or
     to a file such as a data download) turned into plain text; `html` itself when there are none."""
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(html, "html.parser")
     here = posixpath.dirname(page_url)
     unlinked = False
