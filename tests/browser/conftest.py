@@ -6,6 +6,7 @@ skip with a reason on a developer's machine, and fail under CI (CI=true), where 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import threading
@@ -85,9 +86,10 @@ def site_pages(site, built_pages) -> list[str]:
     return [page for page in sample_pages(built_pages) if site.mode == "served" or page != NOT_FOUND_PAGE]
 
 
-@pytest.fixture
-def open_context(browser, site):
-    """A factory of guarded browser contexts for `site` (see `guarded_context`); they close after the test."""
+@contextlib.contextmanager
+def context_factory(browser, site: Site):
+    """A factory of guarded browser contexts for `site` (see `guarded_context`), all closed on leaving,
+    whether the test passed or not."""
     contexts = []
 
     def open_context(**options):
@@ -95,9 +97,25 @@ def open_context(browser, site):
         contexts.append(context)
         return context, guard
 
-    yield open_context
-    for context in contexts:
-        context.close()
+    try:
+        yield open_context
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def open_context(browser, site):
+    """Guarded contexts for each way of reaching the site, closed after the test."""
+    with context_factory(browser, site) as factory:
+        yield factory
+
+
+@pytest.fixture
+def open_served_context(browser, served_site):
+    """Guarded contexts for the served site only, closed after the test."""
+    with context_factory(browser, served_site) as factory:
+        yield factory
 
 
 @pytest.fixture(scope="module")

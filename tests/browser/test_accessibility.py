@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_support import guarded_context, visit
+from browser_support import visit
 
 # The pages readers rely on most; with one page of every folder they cover every page template.
 KEY_PAGES = [
@@ -42,36 +42,34 @@ def violations(axe: Axe, page, rules: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_no_violation_on_the_key_pages_and_every_template(browser, served_site, checked_pages, axe,
-                                                                      scheme):
+def test_axe_finds_no_violation_on_the_key_pages_and_every_template(open_served_context, served_site, checked_pages,
+                                                                      axe, scheme):
     palette, rules = SCHEMES[scheme]
-    context, guard = guarded_context(browser, served_site, color_scheme=scheme)
+    context, guard = open_served_context(color_scheme=scheme)
     page = context.new_page()
     found = {}
     for path in checked_pages:
         page.goto(served_site.url(path))
         assert page.locator("body").get_attribute("data-md-color-scheme") == palette
         found[path] = violations(axe, page, rules)
-    context.close()
     assert {path: found for path, found in found.items() if found} == {}
     guard.assert_clean("axe")
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_no_violation_in_search_results(browser, served_site, axe, scheme):
+def test_axe_finds_no_violation_in_search_results(open_served_context, served_site, axe, scheme):
     _, rules = SCHEMES[scheme]
-    context, _ = guarded_context(browser, served_site, color_scheme=scheme)
+    context, _ = open_served_context(color_scheme=scheme)
     page = context.new_page()
     visit(page, served_site.url("index.html"))
     page.locator("input.md-search__input").press_sequentially("focal point")
     page.locator(".md-search-result__item").first.wait_for()
     found = violations(axe, page, rules)
-    context.close()
     assert found == []
 
 
-def test_skip_link_moves_to_the_content(browser, served_site):
-    context, _ = guarded_context(browser, served_site)
+def test_skip_link_moves_to_the_content(open_served_context, served_site):
+    context, _ = open_served_context()
     page = context.new_page()
     visit(page, served_site.url("network/members.html"))
     page.keyboard.press("Tab")
@@ -82,11 +80,10 @@ def test_skip_link_moves_to_the_content(browser, served_site):
     page.keyboard.press("Enter")
     page.wait_for_function("target => location.hash === '#' + target", arg=target)
     assert page.locator(f"article.md-content__inner [id='{target}']").count() == 1
-    context.close()
 
 
-def test_search_is_reachable_and_usable_from_the_keyboard(browser, served_site):
-    context, _ = guarded_context(browser, served_site)
+def test_search_is_reachable_and_usable_from_the_keyboard(open_served_context, served_site):
+    context, _ = open_served_context()
     page = context.new_page()
     visit(page, served_site.url("index.html"))
     box = page.locator("input.md-search__input")
@@ -103,13 +100,11 @@ def test_search_is_reachable_and_usable_from_the_keyboard(browser, served_site):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_function("address => location.href.split('?')[0] === address", arg=address)
-    context.close()
 
 
-def test_search_opens_with_its_keyboard_shortcut(browser, served_site):
-    context, _ = guarded_context(browser, served_site)
+def test_search_opens_with_its_keyboard_shortcut(open_served_context, served_site):
+    context, _ = open_served_context()
     page = context.new_page()
     visit(page, served_site.url("index.html"))
     page.keyboard.press("/")
     assert page.locator("input.md-search__input").evaluate("input => input === document.activeElement")
-    context.close()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from browser_support import MOBILE, guarded_context, sample_pages
+from browser_support import MOBILE, sample_pages
 
 
-def test_no_page_scrolls_horizontally_on_a_phone(browser, served_site, built_pages):
-    context, _ = guarded_context(browser, served_site, viewport=MOBILE, is_mobile=True, has_touch=True)
+def test_no_page_scrolls_horizontally_on_a_phone(open_served_context, served_site, built_pages):
+    context, _ = open_served_context(viewport=MOBILE, is_mobile=True, has_touch=True)
     page = context.new_page()
     too_wide = {}
     for path in sample_pages(built_pages):
@@ -15,5 +15,4 @@ def test_no_page_scrolls_horizontally_on_a_phone(browser, served_site, built_pag
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         if scroll_width > client_width:
             too_wide[path] = f"{scroll_width} px wide in {client_width} px"
-    context.close()
     assert too_wide == {}
