@@ -152,6 +152,24 @@ def unlink_outside_book(html: str, page_url: str, excluded: list[re.Pattern[str]
     return str(soup) if unlinked else html
 
 
+# Front matter: a page's heading in the PDF when it differs from the web's. The home page's heading is the
+# manual's name, which the cover prints already; in the book it is the chapter about the manual.
+PDF_TITLE = "pdf_title"
+
+
+def retitled(html: str, title: str) -> str:
+    """`html` with the heading of its article (its h1, permalink included) replaced by `title`."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    heading = soup.select_one("article h1")
+    if heading is None:
+        raise ValueError(f"{PDF_TITLE}: the page has no heading to replace")
+    heading.clear()
+    heading.append(title)
+    return str(soup)
+
+
 # The web version of each page whose print version differs, from print_html to inject_link.
 _web_pages: dict[str, str] = {}
 
@@ -166,6 +184,8 @@ def print_html(html: str, page, config) -> str:
     if not is_in_book(page.url, excluded):
         return html
     printed = unlink_outside_book(html, page.url, excluded)
+    if page.meta.get(PDF_TITLE):
+        printed = retitled(printed, str(page.meta[PDF_TITLE]))
     if printed is not html:
         _web_pages[page.url] = html
     return printed

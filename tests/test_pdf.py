@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 from PIL import Image, ImageStat
 from pypdf import PdfReader
@@ -75,7 +76,10 @@ def outline_tree(reader: PdfReader, entries=None) -> list[tuple[str, list]]:
 
 
 def printed_page_title(site: Path, src_path: str) -> str:
-    """The title a page shows (its h1), which the PDF prints as its heading."""
+    """The heading the PDF prints for a page: its front matter's pdf_title, or else the h1 it shows."""
+    _, front_matter = get_data((site.parent / "docs" / src_path).read_text(encoding="utf-8"))
+    if pdf.PDF_TITLE in front_matter:
+        return front_matter[pdf.PDF_TITLE]
     html = (site / re.sub(r"\.md$", ".html", src_path)).read_text(encoding="utf-8")
     return " ".join(BeautifulSoup(html, "html.parser").select_one("article h1").get_text(" ").split()).rstrip("¶ ")
 
@@ -96,6 +100,13 @@ def test_the_outline_mirrors_the_navigation(site, reader):
             src = child if isinstance(child, str) else next(iter(child.values()))
             if isinstance(src, str) and pdf.is_in_book(re.sub(r"\.md$", ".html", src), excluded):
                 assert printed_page_title(site, src) in children, f"{src} missing under {title!r}"
+
+
+def test_the_home_page_prints_as_the_chapter_about_the_manual(site, reader):
+    outline = dict(outline_tree(reader))
+    assert [title for title, _ in outline["Start here"]][0] == "About this manual"
+    assert "R2P Focal Points Manual" not in [title for title, _ in outline["Start here"]]
+    assert printed_page_title(site, "index.md") == "About this manual"
 
 
 def test_the_text_has_every_member_and_principle(text, manual):
@@ -247,6 +258,15 @@ def test_pre_pdf_render_needs_configuring_first():
 
 
 EXCLUDED = pdf.exclusion_patterns(["states/", "organisations/"])
+
+
+def test_retitled_replaces_the_articles_heading_and_its_permalink():
+    html = ('<h1>Site</h1><article><h1 id="x">R2P Focal Points Manual<a class="headerlink" href="#x">¶</a></h1>'
+            "<p>Text</p></article>")
+    assert pdf.retitled(html, "About this manual") == (
+        '<h1>Site</h1><article><h1 id="x">About this manual</h1><p>Text</p></article>')
+    with pytest.raises(ValueError, match="pdf_title"):
+        pdf.retitled("<article><p>No heading</p></article>", "Title")
 
 
 def test_unlink_outside_book_keeps_links_between_printed_pages():
