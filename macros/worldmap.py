@@ -115,7 +115,7 @@ def load_topology(path: Path) -> Topology:
     text = path.read_text(encoding="utf-8")
     try:
         members, arcs_span = _read_topology(text)
-        return Topology(members["objects"], Arcs(text, arcs_span, members["transform"]))
+        return Topology(members["objects"], Arcs(text, arcs_span, members["transform"], path.name))
     except (IndexError, KeyError, ValueError) as error:  # JSONDecodeError is a ValueError
         raise ValueError(f"malformed TopoJSON in {path.name}: {error}") from None
 
@@ -124,14 +124,14 @@ def _read_topology(text: str) -> tuple[dict, tuple[int, int]]:
     """The topology's members other than its arcs, parsed, and where its array of arcs begins and ends."""
     decoder = json.JSONDecoder()
     members: dict[str, object] = {}
-    arcs_span = (0, 0)
+    arcs_span = None
     position = _skip(text, _skip(text, 0, "{"))
     while text[position] != "}":
         key, position = decoder.raw_decode(text, position)
         position = _skip(text, _skip(text, position, ":"))
         if key == "arcs":
             # An array of arcs, each an array of [x, y] positions: "]]]" closes it and nothing else.
-            end = _ARCS_END.search(text, position)
+            end = _NO_ARCS.match(text, position) or _ARCS_END.search(text, position)
             if text[position] != "[" or end is None:
                 raise ValueError(f"no array of arcs at character {position}")
             arcs_span, position = (position, end.end()), end.end()
@@ -140,9 +140,12 @@ def _read_topology(text: str) -> tuple[dict, tuple[int, int]]:
         position = _skip(text, position)
         if text[position] != "}":
             position = _skip(text, _skip(text, position, ","))
+    if arcs_span is None:
+        raise ValueError("no arcs")
     return members, arcs_span
 
 
+_NO_ARCS = re.compile(r"\[\s*\]")
 _ARCS_END = re.compile(r"\]\s*\]\s*\]")
 _BETWEEN_ARCS = re.compile(r"(\]\s*\])\s*,\s*(\[\s*\[)")
 
@@ -161,13 +164,15 @@ def _skip(text: str, position: int, expected: str = "") -> int:
 class Arcs:
     """A topology's arcs as lists of (lon, lat), each parsed and decoded on first use."""
 
-    def __init__(self, text: str, span: tuple[int, int], transform: dict):
+    def __init__(self, text: str, span: tuple[int, int], transform: dict, file_name: str):
         start, end = span  # the array's "[" and the position after its "]"
         self._text = text
+        self._file_name = file_name
         # Arc i is text[starts[i]:ends[i]]: the array is split at each "]],[[" between two arcs.
         between = [(m.end(1), m.start(2)) for m in _BETWEEN_ARCS.finditer(text, start, end)]
-        self._starts = [start + 1] + [b for _, b in between]
-        self._ends = [a for a, _ in between] + [end - 1]
+        empty = _NO_ARCS.fullmatch(text, start, end) is not None
+        self._starts = [] if empty else [start + 1] + [b for _, b in between]
+        self._ends = [] if empty else [a for a, _ in between] + [end - 1]
         self._scale = transform["scale"]
         self._translate = transform["translate"]
         self._decoded: dict[int, Ring] = {}
@@ -180,7 +185,11 @@ class Arcs:
             (sx, sy), (tx, ty) = self._scale, self._translate
             x = y = 0
             points = []
-            for dx, dy, *_ in json.loads(self._text[self._starts[index]:self._ends[index]]):  # quantized deltas
+            try:
+                deltas = json.loads(self._text[self._starts[index]:self._ends[index]])
+            except ValueError as error:
+                raise ValueError(f"malformed TopoJSON in {self._file_name}: arc {index}: {error}") from None
+            for dx, dy, *_ in deltas:  # quantized deltas
                 x += dx
                 y += dy
                 points.append((x * sx + tx, y * sy + ty))

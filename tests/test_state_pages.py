@@ -214,9 +214,24 @@ def test_a_topology_in_any_key_order_and_spacing_is_read(tmp_path):
     assert topology.arcs[1] == _decoded_arc(json.loads(text), 1)
 
 
+def test_a_topology_without_arcs_has_none(tmp_path):
+    (tmp_path / "t.json").write_text('{"type": "Topology", "arcs": [ ], "objects": {"countries": {}}, '
+                                     '"transform": {"scale": [1, 1], "translate": [0, 0]}}', encoding="utf-8")
+    assert len(worldmap.load_topology(tmp_path / "t.json").arcs) == 0
+
+
+def test_a_malformed_arc_is_refused_with_the_files_name_when_read(tmp_path):
+    (tmp_path / "t.json").write_text('{"arcs": [[[0, 0], [1, 1]], [[0, 0], [1, x]]], "objects": {}, '
+                                     '"transform": {"scale": [1, 1], "translate": [0, 0]}}', encoding="utf-8")
+    arcs = worldmap.load_topology(tmp_path / "t.json").arcs
+    assert arcs[0] == [(0, 0), (1, 1)]
+    with pytest.raises(ValueError, match="malformed TopoJSON in t.json: arc 1: "):
+        arcs[1]
+
+
 @pytest.mark.parametrize("text", [
     '{"type": "Topology" "arcs": []}',  # no comma
-    '{"type": "Topology", "arcs": [], "objects": {}, "transform": {}}',  # no arcs
+    '{"type": "Topology", "objects": {}, "transform": {"scale": [1, 1], "translate": [0, 0]}}',  # no arcs
     '{"arcs": [[[0, 0], [1, 1]]], "transform": {"scale": [1, 1], "translate": [0, 0]}}',  # no objects
     '{"type": "Topology", "arcs": [[[0, 0], [1, 1',  # cut short
 ])
