@@ -59,7 +59,8 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=content))
     brief_lists.clear()
     if with_state_pages:
-        a_state_page = files.get_file_from_path(state_pages.state_page_path(next(iter(un_member_states().states))))
+        # All state pages share one folder, so one link to the sources page serves them all.
+        a_state_page = files.get_file_from_path(state_pages.state_page_path(un_member_states().states[0]))
         sources_link = files.get_file_from_path(SOURCES_PAGE).url_relative_to(a_state_page)
         brief_lists.update(generated.rendered_brief_lists(
             manual, sources_link, config.markdown_extensions, config.mdx_configs))

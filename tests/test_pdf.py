@@ -102,11 +102,12 @@ def test_the_outline_mirrors_the_navigation(site, reader):
                 assert printed_page_title(site, src) in children, f"{src} missing under {title!r}"
 
 
-def test_the_home_page_prints_as_the_chapter_about_the_manual(site, reader):
+def test_the_home_page_prints_as_the_chapter_about_the_manual_and_keeps_its_web_heading(site, reader):
     outline = dict(outline_tree(reader))
     assert [title for title, _ in outline["Start here"]][0] == "About this manual"
     assert "R2P Focal Points Manual" not in [title for title, _ in outline["Start here"]]
-    assert printed_page_title(site, "index.md") == "About this manual"
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one("article h1").get_text().rstrip("¶") == "R2P Focal Points Manual"
 
 
 def test_the_text_has_every_member_and_principle(text, manual):

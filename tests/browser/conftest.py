@@ -88,20 +88,16 @@ def site_pages(site, built_pages) -> list[str]:
 
 @contextlib.contextmanager
 def context_factory(browser, site: Site):
-    """A factory of guarded browser contexts for `site` (see `guarded_context`), all closed on leaving,
-    whether the test passed or not."""
-    contexts = []
+    """A factory of guarded browser contexts for `site` (see `guarded_context`); each is closed on leaving,
+    even when closing another one fails."""
+    with contextlib.ExitStack() as contexts:
 
-    def open_context(**options):
-        context, guard = guarded_context(browser, site, **options)
-        contexts.append(context)
-        return context, guard
+        def open_context(**options):
+            context, guard = guarded_context(browser, site, **options)
+            contexts.callback(context.close)
+            return context, guard
 
-    try:
         yield open_context
-    finally:
-        for context in contexts:
-            context.close()
 
 
 @pytest.fixture
