@@ -1,8 +1,8 @@
 """One page per UN member state and per member organisation, generated at build time from the data.
 
 A diplomat preparing a bilateral meeting needs one page on the target state: its membership, roles and
-meetings, its peers in the region and, when it has no focal point yet, the outreach brief from
-data/outreach.yml. The functions here are pure: data in, the Markdown of a page out; the build hooks
+meetings, its peers in the region and, when the sources do not name it as a member, the outreach brief
+from data/outreach.yml. The functions here are pure: data in, the Markdown of a page out; the build hooks
 add the pages to the site (see build_hooks.py).
 """
 
@@ -26,7 +26,9 @@ SEARCH_BOOST = 4
 # Only a profile's title goes into the search index: the brief and the peer lists repeat on 193 pages and
 # would otherwise bury every other page under them (Material skips elements and sections carrying this).
 NOT_INDEXED = "data-search-exclude"
-NOT_A_MEMBER = "not yet a member"
+# The sources name only some of the members (see network/states.md), so a state missing from the roster is
+# "not named", never "not a member".
+NOT_A_MEMBER = "not named as a member"
 
 
 def state_page_path(state: State) -> str:
@@ -163,12 +165,26 @@ def fill_in_brief(page_html: str, rendered_lists: dict[str, str]) -> str:
     return page_html
 
 
-def outreach_brief(name: str) -> str:
-    """The brief for a state without a focal point: why, how, what for, objections, whom to contact."""
+def brief_introduction(name: str, roster_as_of: str, hosted: list[Meeting], page: str) -> str:
+    """What the sources say about the state and what the brief is for; `hosted`: the meetings it hosted."""
+    sentences = [f"The sources used for this manual do not name {esc(name)} as a member of the network "
+                 f"(roster as of {esc(roster_as_of)})."]
+    if hosted:
+        # A state that hosted the network may well have a focal point that the sources do not record.
+        meetings = "a network meeting" if len(hosted) == 1 else "network meetings"
+        sentences.append(f"{esc(name)} hosted or co-hosted {meetings} ({_meeting_links(hosted, page)}), so it may "
+                         "already have a focal point that the sources do not record.")
+    sentences.append(f"If {esc(name)} has no focal point yet, this brief sums up the case for appointing one; "
+                     "the secretariat can confirm.")
+    return " ".join(sentences)
+
+
+def outreach_brief(introduction: str) -> str:
+    """The brief for a state the sources do not name: why, how, what for, objections, whom to contact."""
     lines = [
         f"## Outreach brief {{ #outreach-brief {NOT_INDEXED} }}",
         "",
-        f"{esc(name)} has not yet appointed an R2P focal point. This brief sums up the case for doing so.",
+        introduction,
         "",
         '<div class="outreach-brief" markdown>',
         "",
@@ -203,12 +219,13 @@ def state_page(manual: Manual, countries: UNMemberStates, state: State) -> str:
         lines.append(f"- **Roles:** {esc(roles) or 'member'}")
         if member.joined_note:
             lines.append(f"- **Note:** {esc(member.joined_note)}")
-    lines.append(f"- **Meetings hosted or co-hosted:** {_meeting_links(meetings_hosted_by(manual, countries, state), page)}")
+    hosted = meetings_hosted_by(manual, countries, state)
+    lines.append(f"- **Meetings hosted or co-hosted:** {_meeting_links(hosted, page)}")
     if member is not None:
         lines.append(f"- **Sources:** {cite(member.sources, sources_page)}")
     lines.append("")
     if member is None:
-        lines.append(outreach_brief(name))
+        lines.append(outreach_brief(brief_introduction(name, render.format_date(manual.roster.as_of), hosted, page)))
     same_subregion, same_region = peers(manual, countries, state)
     lines += [
         f"## Peers in the region {{ #peers {NOT_INDEXED} }}",

@@ -339,7 +339,7 @@ def map_states(countries: UNMemberStates, members: dict[str, Member]) -> dict[st
     for state in countries.states:
         member = members.get(state.iso3)
         if member is None:
-            result[f"{state.iso_numeric:03d}"] = MapState(state, state.name, NON_MEMBER, "not yet a member", False)
+            result[f"{state.iso_numeric:03d}"] = MapState(state, state.name, NON_MEMBER, "not named as a member", False)
         else:
             period = period_of(member)
             label = f"member since {member.joined}" if member.joined is not None else f"member, {YEAR_NOT_RECORDED}"
@@ -407,7 +407,7 @@ def _legend(members: dict[str, Member], top: float) -> str:
     for member in members.values():
         counts[period_of(member).label] += 1
     entries = [(p.colour, f"{p.label} ({counts[p.label]})") for p in PERIODS if counts[p.label]]
-    entries.append((NON_MEMBER, "not yet a member"))
+    entries.append((NON_MEMBER, "not named as a member"))
     items, x = [], MARGIN + 4
     for colour, text in entries:
         items.append(f'<rect x="{x:.0f}" y="{top + 8:.0f}" width="14" height="14" fill="{colour}" stroke="#666" '

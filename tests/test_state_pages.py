@@ -55,8 +55,12 @@ def test_a_member_without_a_year_says_so(manual, countries):
 
 def test_a_non_member_page_carries_the_whole_outreach_brief(manual, countries):
     page = state_pages.state_page(manual, countries, countries.by_iso3["KEN"])
-    assert "not yet a member (roster as of 11 May 2021)" in page
+    assert "not named as a member (roster as of 11 May 2021)" in page
     assert "## Outreach brief { #outreach-brief data-search-exclude }" in page
+    assert ("The sources used for this manual do not name Kenya as a member of the network (roster as of 11 May "
+            "2021). If Kenya has no focal point yet, this brief sums up the case for appointing one; the secretariat "
+            "can confirm.") in page
+    assert "has not yet appointed" not in page
     for heading in ("Why appoint a focal point", "What appointing involves", "What the network offers",
                     "Answers to the usual objections", "Whom to contact"):
         assert f"### {heading} {{ data-search-exclude }}" in page
@@ -94,6 +98,17 @@ def test_a_non_member_host_is_found_under_its_common_name(manual, countries):
     page = state_pages.state_page(manual, countries, countries.by_iso3["CHL"])
     assert "[2011 New York](../network/meetings.md#meeting-annual-01)" in page
     assert "Outreach brief" in page
+    assert ("Chile hosted or co-hosted a network meeting ([2011 New York](../network/meetings.md#meeting-annual-01)), "
+            "so it may already have a focal point that the sources do not record.") in page
+
+
+def test_the_brief_introduction_counts_the_meetings_a_state_hosted(manual):
+    meetings = manual.meetings.meetings
+    introduction = state_pages.brief_introduction("Chile", "11 May 2021", list(meetings), "states/chl.md")
+    assert "Chile hosted or co-hosted network meetings ([2011 New York]" in introduction
+    assert "[2013 Ljubljana](../network/meetings.md#meeting-europe-2013)), so it may" in introduction
+    alone = state_pages.brief_introduction("Chile", "11 May 2021", [], "states/chl.md")
+    assert "hosted" not in alone and alone.startswith("The sources used for this manual do not name Chile")
 
 
 def test_peers_are_split_into_sub_region_and_rest_of_region(manual, countries):
@@ -280,7 +295,7 @@ def test_no_shape_streaks_across_the_map(map_svg):
 
 def test_the_legend_names_each_period_in_use_with_its_count(map_svg):
     assert "2010–2012 (1)" in map_svg and "2013–2015 (2)" in map_svg and "year not recorded (1)" in map_svg
-    assert "not yet a member" in map_svg
+    assert "not named as a member" in map_svg and "not yet a member" not in map_svg
 
 
 # --- growth chart --------------------------------------------------------------------------------

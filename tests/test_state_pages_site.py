@@ -69,10 +69,18 @@ def test_each_non_member_page_carries_the_outreach_brief(real_site, members, man
         assert 'id="outreach-brief"' in html, state.name
         assert "<!-- outreach-brief:" not in html, f"{state.name}: a brief list was not filled in"
         assert html.count('<abbr title="Responsibility to Protect">R2P</abbr>') > 3, state.name
-        assert "not yet a member" in text
+        assert "not named as a member" in text and "has not yet appointed" not in text
         for objection in objections:
             assert objection in text, f"{state.name}: objection {objection!r} missing"
         assert "Global Centre for the Responsibility to Protect" in text
+
+
+@pytest.mark.parametrize("iso3, meeting", [("chl", "2015 Madrid"), ("tls", "2016 Seoul")])
+def test_a_host_the_roster_does_not_name_may_have_a_focal_point(real_site, members, iso3, meeting):
+    assert iso3.upper() not in members
+    text = text_of(real_site / "states" / f"{iso3}.html")
+    assert re.search(rf"hosted or co-hosted a network meeting \( ?{meeting} ?\), so it may already have a focal point "
+                     "that the sources do not record", text), text[:1500]
 
 
 def test_the_member_organisations_have_pages(real_site, manual):
