@@ -203,7 +203,7 @@ class Member(Strict):
     iso3: Annotated[str, Field(strict=True, pattern=r"^[A-Z]{3}$")] | None = None
     joined: Year | None = None  # null: the sources do not record the year
     joined_note: Text | None = None
-    listed_by: EventDate  # the latest date by which a source names it as a member
+    listed_by: EventDate  # the earliest date by which a source names it as a member
     roles: list[Role] = []
     sources: SourceIds
 
