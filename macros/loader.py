@@ -299,6 +299,10 @@ def _check_roster(roster: schema.RosterFile, countries: UNMemberStates, report) 
 
 def _check_meetings(meetings: schema.MeetingsFile, member_names: set[str], countries: UNMemberStates, report) -> None:
     organisation_ids = {o.id for o in meetings.organisations}
+    for index, organisation in enumerate(meetings.organisations):
+        if organisation.part_of is not None and organisation.part_of not in member_names:
+            report("meetings", ("organisations", index, "part_of"),
+                   f"expected the name of a member in data/roster.yml, got {organisation.part_of!r}")
     for index, meeting in enumerate(meetings.meetings):
         if meeting.end is not None and meeting.end.as_date() < meeting.start.as_date():
             report("meetings", ("meetings", index, "end"),

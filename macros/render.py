@@ -196,7 +196,9 @@ def members_named(manual: Manual) -> str:
 
 
 def meetings_hosted(manual: Manual, member: Member) -> list[Meeting]:
-    return [m for m in manual.meetings.meetings if member.name in m.hosts]
+    """Meetings the member hosted or co-hosted itself or through one of its bodies (an organisation's `part_of`)."""
+    hosts = {member.name} | {o.id for o in manual.meetings.organisations if o.part_of == member.name}
+    return [m for m in manual.meetings.meetings if hosts.intersection(m.hosts)]
 
 
 def joined_text(member: Member) -> str:

@@ -229,6 +229,7 @@ class Organisation(Strict):
     id: Slug
     name: Text
     abbreviation: Text | None = None
+    part_of: Text | None = None  # the roster member it is a body of: its meetings count as that member's
     sources: SourceIds
 
 

@@ -163,6 +163,20 @@ def test_unknown_meeting_host(data_dir):
     ]
 
 
+def test_an_organisation_part_of_no_roster_member(data_dir):
+    edit(data_dir, "meetings.yml", "    name: The Secretariat\n", "    name: The Secretariat\n    part_of: Atlantis\n")
+    line = line_of(data_dir, "meetings.yml", "part_of: Atlantis")
+    assert problems(data_dir) == [
+        f"data/meetings.yml:{line}: organisations[0].part_of: expected the name of a member in data/roster.yml, "
+        "got 'Atlantis'"
+    ]
+
+
+def test_an_organisation_part_of_a_roster_member_is_valid(data_dir):
+    edit(data_dir, "meetings.yml", "    name: The Secretariat\n", "    name: The Secretariat\n    part_of: European Union\n")
+    assert load_manual(data_dir).meetings.organisations[0].part_of == "European Union"
+
+
 def test_non_utf8_bytes(data_dir):
     line = line_of(data_dir, "sources.yml", "title: A Web Page")
     path = data_dir / "sources.yml"

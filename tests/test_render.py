@@ -115,6 +115,18 @@ def test_members_table_shows_year_or_not_recorded_and_hosting(manual):
     assert "<td>regional organisation</td>" in rendered
 
 
+def test_a_meeting_hosted_by_a_body_of_a_member_counts_as_the_members(manual):
+    european_union = next(m for m in manual.roster.members if m.name == "European Union")
+    assert render.meetings_hosted(manual, european_union) == []
+    organisations = [o.model_copy(update={"part_of": "European Union"}) for o in manual.meetings.organisations]
+    with_body = dataclasses.replace(manual, meetings=manual.meetings.model_copy(update={"organisations": organisations}))
+    assert [m.id for m in render.meetings_hosted(with_body, european_union)] == ["annual-01"]
+    rendered = html(render.members_table(with_body, SOURCES, "meetings.md"))
+    assert '<td>European Union</td>\n<td>regional organisation</td>' in rendered
+    eu_row = rendered[rendered.index("<td>European Union</td>"):]
+    assert '<a href="meetings.md#meeting-annual-01">2011 New York</a>' in eu_row[:eu_row.index("</tr>")]
+
+
 def test_member_counts_are_computed(manual):
     assert render.member_count(manual) == 3
     assert render.member_count(manual, "state") == 2

@@ -91,6 +91,15 @@ def test_the_member_organisations_have_pages(real_site, manual):
         assert organisation.name in text_of(real_site / page)
 
 
+def test_the_european_union_hosted_the_meeting_its_bodies_hosted(real_site):
+    # The 2019 hosts are the EEAS and the European Commission, organisations whose part_of is the EU.
+    page = text_of(real_site / "organisations" / "european-union.html")
+    assert "Meetings hosted or co-hosted: 2019 Brussels" in page
+    members = (real_site / "network" / "members.html").read_text(encoding="utf-8")
+    eu_row = members[members.index("<td>European Union</td>"):]
+    assert "#meeting-ninth-annual-meeting-2019" in eu_row[:eu_row.index("</tr>")]
+
+
 def test_the_states_index_links_every_state_page(real_site):
     html = (real_site / "network" / "states.html").read_text(encoding="utf-8")
     linked = set(re.findall(r'href="\.\./states/([a-z]{3})\.html"', html))
