@@ -153,7 +153,7 @@ def _print_to_pdf(page: Path, pdf: Path) -> None:
 
 
 @pytest.mark.parametrize("member", [False, True], ids=["non-member", "member"])
-def test_the_longest_state_page_prints_on_one_a4_sheet(real_site, members, tmp_path, member):
+def test_the_longest_state_page_prints_on_one_a4_sheet(real_site, members, manual, tmp_path, member):
     page = _longest_pages(real_site, members, member)
     pdf = tmp_path / f"{page.stem}.pdf"
     _print_to_pdf(page, pdf)
@@ -163,6 +163,10 @@ def test_the_longest_state_page_prints_on_one_a4_sheet(real_site, members, tmp_p
     assert (float(box.width), float(box.height)) == pytest.approx(A4_POINTS, abs=1)
     printed = reader.pages[0].extract_text()
     assert page.stem.upper() in printed  # the ISO code line: the profile itself, not an empty page
+    if not member:  # the brief's contacts print with their addresses, since paper cannot follow a link
+        on_one_line = re.sub(r"\s+", "", printed)
+        for contact in manual.outreach.contacts:
+            assert f"({contact.url})" in on_one_line, f"{contact.url} not printed"
 
 
 def test_state_pages_can_be_switched_off(tmp_path_factory):
