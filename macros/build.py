@@ -16,12 +16,19 @@ import sys
 from pathlib import Path
 
 from .loader import DataError, Manual, load_manual
+from .schema import PartialDate
+
+
+def data_as_of(manual: Manual) -> PartialDate:
+    """The newest date the data speaks of: the roster's as-of date or the last day of the latest meeting."""
+    dates = [manual.roster.as_of, *(meeting.end or meeting.start for meeting in manual.meetings.meetings)]
+    return max(dates, key=PartialDate.as_date)
 
 
 def source_date_epoch(manual: Manual) -> str:
     """The clock for every date the build writes (sitemap.xml.gz, the PDF): the data's as-of date, so that
     two builds of the same sources are byte-identical on any day (reproducible-builds.org)."""
-    day = manual.roster.as_of.as_date()
+    day = data_as_of(manual).as_date()
     return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
 
 

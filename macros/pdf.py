@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlparse
 from material.plugins.group.plugin import GroupPlugin
 from mkdocs.structure.files import File, Files
 
+from .build import data_as_of
 from .env import load_or_fail
 from .render import format_date
 from .schema import PartialDate
@@ -54,8 +55,11 @@ def document_date(as_of: PartialDate, source_date_epoch: str | None) -> dt.datet
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def edition(as_of: PartialDate) -> str:
-    return f"Edition of {format_date(as_of)}"
+def edition(as_of: PartialDate, roster_as_of: PartialDate) -> str:
+    """The cover's edition line; the membership figures are often older than the rest of the data."""
+    if roster_as_of.as_date() == as_of.as_date():
+        return f"Edition of {format_date(as_of)}"
+    return f"Edition of {format_date(as_of)} · membership figures as of {format_date(roster_as_of)}"
 
 
 def prepare_for_print(soup: BeautifulSoup, settings: PrintSettings) -> BeautifulSoup:
@@ -220,8 +224,9 @@ def configure_build(config, environ: Mapping[str, str]) -> None:
     if not writes_pdf(config):
         return
     import weasyprint  # here, not at the top: builds without the PDF need not load it
-    as_of = load_or_fail(Path(config.config_file_path).parent).roster.as_of
-    config.extra["manual_pdf"]["edition"] = edition(as_of)
+    manual = load_or_fail(Path(config.config_file_path).parent)
+    as_of = data_as_of(manual)
+    config.extra["manual_pdf"]["edition"] = edition(as_of, manual.roster.as_of)
     # Tagged PDF (structure tree) for screen readers; the plugin passes no rendering options itself.
     weasyprint.DEFAULT_OPTIONS["pdf_tags"] = True
     configure(PrintSettings(title=config.site_name, language=config.theme["language"],

@@ -3,6 +3,7 @@ poppler, plus the functions of macros/pdf.py that make it reproducible and print
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import subprocess
@@ -20,6 +21,7 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from macros import pdf
+from macros.build import data_as_of
 from macros.loader import load_manual
 from macros.render import format_date
 from macros.schema import PartialDate
@@ -169,7 +171,7 @@ def test_metadata(reader, manual):
     assert info.author and info.subject
     assert "Responsibility to Protect" in info["/Keywords"]
     assert reader.trailer["/Root"]["/Lang"] == "en"
-    as_of = PartialDate(manual.roster.as_of).as_date()
+    as_of = data_as_of(manual).as_date()
     assert info.creation_date.date() == as_of == info.modification_date.date()
 
 
@@ -182,8 +184,8 @@ def test_the_pdf_is_tagged_for_screen_readers(reader):
 def test_page_one_is_the_cover(reader, manual):
     cover = " ".join(reader.pages[0].extract_text().split())
     assert cover.startswith("R2P Focal Points Manual")
-    assert pdf.edition(manual.roster.as_of) in cover
-    assert format_date(manual.roster.as_of) in cover
+    assert pdf.edition(data_as_of(manual), manual.roster.as_of) in cover
+    assert f"membership figures as of {format_date(manual.roster.as_of)}" in cover
     assert "Published by" in cover
     assert "Contents" in reader.pages[1].extract_text()
 
@@ -223,8 +225,20 @@ def test_document_date_is_the_as_of_date_unless_source_date_epoch_is_set():
     assert pdf.document_date(PartialDate("2021"), "86400") == dt.datetime(1970, 1, 2, tzinfo=dt.UTC)
 
 
-def test_edition_names_the_as_of_date():
-    assert pdf.edition(PartialDate("2021-05-11")) == "Edition of 11 May 2021"
+def test_edition_names_the_data_as_of_date_and_the_rosters_when_older():
+    assert pdf.edition(PartialDate("2021-05-11"), PartialDate("2021-05-11")) == "Edition of 11 May 2021"
+    assert (pdf.edition(PartialDate("2025-05-16"), PartialDate("2021-05-11"))
+            == "Edition of 16 May 2025 · membership figures as of 11 May 2021")
+
+
+def test_the_data_as_of_date_is_the_newest_of_the_roster_and_the_meetings():
+    fixture = load_manual(PROJECT_DIR / "tests" / "fixtures" / "data")  # roster as of 11 May 2021
+    assert data_as_of(fixture) == "2021-05-11"
+    later = fixture.meetings.meetings[0].model_copy(update={"start": PartialDate("2025-05-15"),
+                                                            "end": PartialDate("2025-05-16")})
+    with_later_meeting = dataclasses.replace(
+        fixture, meetings=fixture.meetings.model_copy(update={"meetings": [later]}))
+    assert data_as_of(with_later_meeting) == "2025-05-16"
 
 
 SETTINGS = pdf.PrintSettings(title="The Manual", language="en", created=dt.datetime(2021, 5, 11, tzinfo=dt.UTC))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.build import data_as_of
 from macros.loader import load_manual
 
 from .conftest import PROJECT_DIR, build_as_make_does, pdf_switch
@@ -41,7 +42,7 @@ def test_two_builds_in_different_folders_are_byte_identical(two_builds):
 
 def test_the_build_clock_is_the_data_as_of_date(two_builds):
     site = two_builds[0]
-    as_of = load_manual(PROJECT_DIR / "data").roster.as_of.as_date()
+    as_of = data_as_of(load_manual(PROJECT_DIR / "data")).as_date()
     with gzip.open(site / "sitemap.xml.gz") as sitemap:
         sitemap.read()
         stamped = dt.datetime.fromtimestamp(sitemap.mtime, dt.timezone.utc).date()
