@@ -288,6 +288,8 @@ def meetings_timeline(manual: Manual, sources_page: str, kind: str | None = None
             lines.append(f"- **Attendance:** {esc(meeting.attendance)}")
         if meeting.themes:
             lines.append(f"- **Themes:** {esc('; '.join(meeting.themes))}")
+        if meeting.notes:
+            lines.append(f"- **Notes:** {esc('; '.join(meeting.notes))}")
         lines.append(f"- **Sources:** {cite(meeting.sources, sources_page)}")
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)

@@ -244,7 +244,8 @@ class Meeting(Strict):
     country: Annotated[str, Field(strict=True, pattern=r"^[A-Z]{3}$")] | None = None
     hosts: list[Text] = []  # member names, UN member state names, or organisation ids
     attendance: Text | None = None
-    themes: list[Text] = []
+    themes: list[Text] = []  # topics discussed
+    notes: list[Text] = []  # other facts: outcomes, firsts, what the meeting followed or was part of
     sources: SourceIds
 
 

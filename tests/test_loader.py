@@ -225,3 +225,17 @@ def test_validate_command_accepts_valid_data(data_dir):
 def test_the_real_data_is_valid():
     manual = load_manual(PROJECT_DIR / "data")
     assert manual.roster.members and manual.meetings.meetings and manual.sources.sources
+
+
+ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+            "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth")
+
+
+def test_the_annual_meetings_are_titled_alike_and_notes_are_kept_out_of_themes():
+    meetings = load_manual(PROJECT_DIR / "data").meetings.meetings
+    annual = [m for m in meetings if m.kind == "annual"]
+    assert [m.title for m in annual] == [f"{ORDINALS[m.number - 1]} meeting" for m in annual]
+    # Outcomes and context live in `notes` (see the file's header), not among the topics discussed.
+    themes = [theme for m in meetings for theme in m.themes]
+    assert not [t for t in themes if t.startswith(("First ", "The first ", "Took place", "Followed by", "Opened by"))]
+    assert any(m.notes for m in annual)

@@ -167,6 +167,18 @@ def test_meetings_timeline_by_kind(manual):
     assert "Denmark, Chile and The Secretariat" in annual and "Ljubljana" not in annual
 
 
+def test_meetings_timeline_lists_notes_below_themes_only_when_there_are_some(manual):
+    first, regional = manual.meetings.meetings
+    noted = first.model_copy(update={"notes": ["Opened by a minister", "An outcome <document> was published"]})
+    meetings = manual.meetings.model_copy(update={"meetings": [noted, regional]})
+    rendered = html(render.meetings_timeline(dataclasses.replace(manual, meetings=meetings), SOURCES))
+    themes = "<li><strong>Themes:</strong> The role of a focal point</li>"
+    notes = "<li><strong>Notes:</strong> Opened by a minister; An outcome &lt;document&gt; was published</li>"
+    assert themes in rendered and notes in rendered
+    assert rendered.index(themes) < rendered.index(notes) < rendered.index("Ljubljana")
+    assert rendered.count("<strong>Notes:</strong>") == 1
+
+
 def test_meeting_count_and_latest(manual):
     assert render.meeting_count(manual, "annual") == 1
     assert render.latest_meeting(manual, "regional").city == "Ljubljana"

@@ -100,6 +100,18 @@ def test_the_european_union_hosted_the_meeting_its_bodies_hosted(real_site):
     assert "#meeting-ninth-annual-meeting-2019" in eu_row[:eu_row.index("</tr>")]
 
 
+def test_the_meetings_page_lists_each_meetings_notes_after_its_themes(real_site, manual):
+    text = re.sub(r"\s", "", text_of(real_site / "network" / "meetings.html"))  # tags such as <abbr> add spaces
+    for meeting in manual.meetings.meetings:
+        heading = text.index(re.sub(r"\s", "", f": {meeting.title}"))
+        entry = text[heading:text.index("Sources:", heading)]
+        if meeting.notes:
+            assert re.sub(r"\s", "", "Notes: " + "; ".join(meeting.notes)) in entry, meeting.id
+            assert not meeting.themes or entry.index("Themes:") < entry.index("Notes:"), meeting.id
+        else:
+            assert "Notes:" not in entry, meeting.id
+
+
 def test_the_states_index_links_every_state_page(real_site):
     html = (real_site / "network" / "states.html").read_text(encoding="utf-8")
     linked = set(re.findall(r'href="\.\./states/([a-z]{3})\.html"', html))
