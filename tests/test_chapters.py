@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer
 
 from macros import render, render_toolkit
 from macros.loader import load_manual
@@ -268,3 +268,50 @@ def test_the_self_assessment_has_a_row_for_each_mandate_item(manual, real_site):
     assert len(rows) == len(manual.mandate.functions)
     for row, function in zip(rows, manual.mandate.functions):
         assert row.startswith(function.title)
+
+
+# === Page shapes: chapter pages and reference pages ===================================================
+# How to use promises "In short" and "What you can do" on every chapter page, and names the reference
+# pages, which hold lists and tables instead. Every built page is one or the other.
+
+REFERENCE_PAGES = ["network/members.html", "network/meetings.html", "network/states.html", GLOSSARY_PAGE,
+                   "sources.html"]
+# The generated profiles, one per UN member state and per regional organisation in the network.
+PROFILE_FOLDERS = ("states/", "organisations/")
+HOW_TO_USE_PAGE = "start-here/how-to-use.html"
+
+
+def is_reference_page(page: str) -> bool:
+    return page in REFERENCE_PAGES or page.startswith(PROFILE_FOLDERS)
+
+
+@pytest.fixture(scope="module")
+def built_articles(real_site) -> dict[str, object]:
+    """Every built page's article (the profiles too), parsed once: the tests below share them."""
+    only_articles = SoupStrainer("article")
+    found = {}
+    for path in real_site.rglob("*.html"):
+        page = path.relative_to(real_site).as_posix()
+        parsed = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser", parse_only=only_articles)
+        if page != "404.html" and (page_article := parsed.find("article")) is not None:
+            found[page] = page_article
+    return found
+
+
+def test_every_page_is_a_chapter_page_or_a_reference_page(built_articles):
+    chapters = set(CHAPTER_PAGES + PART_B_SHAPED_PAGES)
+    assert sorted(p for p in built_articles if p not in chapters and not is_reference_page(p)) == []
+    assert {p.split("/")[0] + "/" for p in built_articles} >= set(PROFILE_FOLDERS), "no profiles were built"
+
+
+def test_reference_pages_have_neither_in_short_nor_what_you_can_do(built_articles):
+    for page, found in built_articles.items():
+        if is_reference_page(page):
+            assert "In short" not in [heading_text(t) for t in found.select(".admonition-title")], page
+            assert "What you can do" not in [heading_text(h) for h in found.select("h2")], page
+
+
+def test_how_to_use_names_every_reference_page(real_site):
+    links = {posixpath.normpath(posixpath.join(posixpath.dirname(HOW_TO_USE_PAGE), a["href"].split("#")[0]))
+             for a in article(real_site, HOW_TO_USE_PAGE).select("a[href]")}
+    assert set(REFERENCE_PAGES) <= links, f"not named on How to use: {sorted(set(REFERENCE_PAGES) - links)}"
