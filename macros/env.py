@@ -112,6 +112,10 @@ def define_env(env) -> None:
         return render.latest_meeting_sentence(manual, link(SOURCES_PAGE), link(MEETINGS_PAGE))
 
     @env.macro
+    def years_without_meetings() -> str:
+        return render.years_without_meetings_sentence(manual)
+
+    @env.macro
     def sg_reports() -> str:
         return render.sg_reports_table(manual, link(SOURCES_PAGE))
 

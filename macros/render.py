@@ -295,6 +295,34 @@ def meetings_timeline(manual: Manual, sources_page: str, kind: str | None = None
     return "\n".join(blocks)
 
 
+def years_without_meetings(manual: Manual) -> list[int]:
+    """Years between the first and the latest recorded meeting in which no meeting of any kind is recorded."""
+    years = {year for m in manual.meetings.meetings for year in range(m.start.year, (m.end or m.start).year + 1)}
+    return [year for year in range(min(years), max(years)) if year not in years]
+
+
+def year_ranges(years: Sequence[int]) -> list[str]:
+    """Sorted years with consecutive runs joined: [2014, 2020, 2021] -> ['2014', '2020–2021']."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs]
+
+
+def years_without_meetings_sentence(manual: Manual) -> str:
+    gaps = years_without_meetings(manual)
+    if not gaps:
+        years = [m.start.year for m in manual.meetings.meetings]
+        return (f"The sources used for this manual record at least one network meeting in every year from "
+                f"{min(years)} to {max(years)}.")
+    # A gap in the sources, not proof that the network did not meet.
+    return (f"The sources used for this manual record no network meeting in {join_words(year_ranges(gaps))}, "
+            "which does not mean that none took place.")
+
+
 def host_name(manual: Manual, host: str) -> str:
     organisation = next((o for o in manual.meetings.organisations if o.id == host), None)
     return organisation.name if organisation else host

@@ -119,7 +119,8 @@ def test_a_meeting_hosted_by_a_body_of_a_member_counts_as_the_members(manual):
     european_union = next(m for m in manual.roster.members if m.name == "European Union")
     assert render.meetings_hosted(manual, european_union) == []
     organisations = [o.model_copy(update={"part_of": "European Union"}) for o in manual.meetings.organisations]
-    with_body = dataclasses.replace(manual, meetings=manual.meetings.model_copy(update={"organisations": organisations}))
+    meetings = manual.meetings.model_copy(update={"organisations": organisations})
+    with_body = dataclasses.replace(manual, meetings=meetings)
     assert [m.id for m in render.meetings_hosted(with_body, european_union)] == ["annual-01"]
     rendered = html(render.members_table(with_body, SOURCES, "meetings.md"))
     assert '<td>European Union</td>\n<td>regional organisation</td>' in rendered
@@ -177,6 +178,29 @@ def test_meetings_timeline_lists_notes_below_themes_only_when_there_are_some(man
     assert themes in rendered and notes in rendered
     assert rendered.index(themes) < rendered.index(notes) < rendered.index("Ljubljana")
     assert rendered.count("<strong>Notes:</strong>") == 1
+
+
+def test_years_without_a_recorded_meeting_are_the_gaps_between_the_first_and_the_latest(manual):
+    # The fixture records meetings in 2011 and 2013 only.
+    assert render.years_without_meetings(manual) == [2012]
+    assert render.years_without_meetings_sentence(manual) == (
+        "The sources used for this manual record no network meeting in 2012, which does not mean that none took place.")
+    first, regional = manual.meetings.meetings
+    in_2012 = first.model_copy(update={"id": "annual-02", "start": PartialDate("2012"), "end": None})
+    every_year = [first, in_2012, regional]
+    meetings = manual.meetings.model_copy(update={"meetings": every_year})
+    assert render.years_without_meetings_sentence(dataclasses.replace(manual, meetings=meetings)) == (
+        "The sources used for this manual record at least one network meeting in every year from 2011 to 2013.")
+
+
+@pytest.mark.parametrize("years, ranges", [
+    ([], []),
+    ([2014], ["2014"]),
+    ([2014, 2020, 2021], ["2014", "2020–2021"]),
+    ([2020, 2021, 2023, 2024], ["2020–2021", "2023–2024"]),
+])
+def test_year_ranges_join_consecutive_years(years, ranges):
+    assert render.year_ranges(years) == ranges
 
 
 def test_meeting_count_and_latest(manual):

@@ -112,6 +112,12 @@ def test_the_meetings_page_lists_each_meetings_notes_after_its_themes(real_site,
             assert "Notes:" not in entry, meeting.id
 
 
+def test_the_meetings_page_names_the_years_the_sources_record_no_meeting_in(real_site):
+    text = text_of(real_site / "network" / "meetings.html")
+    assert ("The sources used for this manual record no network meeting in 2020–2021 and 2023–2024, which does not "
+            "mean that none took place.") in text
+
+
 def test_the_states_index_links_every_state_page(real_site):
     html = (real_site / "network" / "states.html").read_text(encoding="utf-8")
     linked = set(re.findall(r'href="\.\./states/([a-z]{3})\.html"', html))
