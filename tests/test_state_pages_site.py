@@ -122,7 +122,7 @@ def test_the_states_index_links_every_state_page(real_site):
     html = (real_site / "network" / "states.html").read_text(encoding="utf-8")
     linked = set(re.findall(r'href="\.\./states/([a-z]{3})\.html"', html))
     assert len(linked) == 193
-    assert "Every one of the 193 member states of the United Nations has a page" in text_of(
+    assert "every one of the 193 member states of the United Nations has a profile page" in text_of(
         real_site / "network" / "states.html")
 
 
