@@ -188,7 +188,7 @@ def abbreviations_on(page_article) -> set[tuple[str, str]]:
 def test_glossary_covers_the_required_abbreviations():
     terms = {term for term, _ in glossary_terms()}
     required = {"R2P", "GCR2P", "OSAPG", "HRC", "UPR", "EEAS", "CONUN", "GAAMAC", "IAPWG", "KAIPTC", "IIMM",
-                "OAS", "WPS", "EU", "UN", "UNGA", "ICC"}
+                "OAS", "WPS", "EU", "UN", "UNGA", "ICC", "ECOWAS", "SADC", "ICMPD", "IHRA", "NGO"}
     assert required <= terms, f"missing from the glossary: {sorted(required - terms)}"
 
 
