@@ -1,8 +1,9 @@
 """Open data: the roster and the meetings as CSV and JSON files in the built site.
 
 JSON files are the validated data as the schema dumps it, so they read back into the same models.
-CSV files hold one row per member or meeting; a field with several values (roles, hosts, sources)
-joins them with LIST_SEPARATOR.
+CSV files hold one row per member or meeting, one column per field of the schema (so a field added to
+the schema is a column too); a field with several values (roles, hosts, notes, sources) puts one per
+line in its cell, since a value may contain any punctuation (the meetings' notes have semicolons).
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ import json
 from pydantic import BaseModel
 
 from .loader import Manual
+from .schema import Meeting, Member
 
 OPEN_DATA_DIR = "open-data"
-LIST_SEPARATOR = "; "
-ROSTER_FIELDS = ("name", "kind", "iso3", "joined", "joined_note", "listed_by", "roles", "sources")
-MEETING_FIELDS = ("id", "kind", "number", "title", "start", "end", "city", "country", "hosts", "attendance",
-                  "themes", "sources")
+LIST_SEPARATOR = "\n"
+ROSTER_FIELDS = tuple(Member.model_fields)
+MEETING_FIELDS = tuple(Meeting.model_fields)
 
 
 def cell(value: object) -> str:
@@ -59,5 +60,5 @@ def open_data_list(page_dir_link: str) -> str:
         f"- Members: [CSV]({page_dir_link}/roster.csv) · [JSON]({page_dir_link}/roster.json) "
         "(the JSON also holds the official counts)\n"
         f"- Meetings: [CSV]({page_dir_link}/meetings.csv) · [JSON]({page_dir_link}/meetings.json)\n\n"
-        f"In the CSV files, a field with several values separates them with “{LIST_SEPARATOR.strip()}”.\n"
+        "In the CSV files, a field with several values has one value per line within its cell.\n"
     )

@@ -155,8 +155,9 @@ def test_open_data_reads_back_equal_to_the_data(real_site, manual):
             for r in rows] == [(m.name, m.iso3, m.joined, str(m.listed_by)) for m in manual.roster.members]
     with (folder / "meetings.csv").open(encoding="utf-8", newline="") as handle:
         meetings = list(csv.DictReader(handle))
-    assert [(r["id"], r["title"], r["start"], r["hosts"].split("; ") if r["hosts"] else [])
-            for r in meetings] == [(m.id, m.title, str(m.start), m.hosts) for m in manual.meetings.meetings]
+    assert [(r["id"], r["title"], r["start"], r["hosts"].splitlines(), r["notes"].splitlines())
+            for r in meetings] == [
+        (m.id, m.title, str(m.start), m.hosts, m.notes) for m in manual.meetings.meetings]
 
 
 def _longest_pages(real_site: Path, members, member: bool) -> Path:
