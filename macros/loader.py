@@ -242,6 +242,8 @@ def _cross_checks(files: Validated, countries: UNMemberStates) -> list[Problem]:
             if isinstance(items, list) and items and isinstance(items[0], schema.Strict):
                 _check_list(dataset, field, items, known_sources, report)
 
+    if "sources" in files:
+        _check_sources(files["sources"][0], report)
     if "roster" in files:
         _check_roster(files["roster"][0], countries, report)
     if "meetings" in files and "roster" in files:
@@ -270,6 +272,13 @@ def _check_list(dataset, field, items, known_sources, report) -> None:
             if source_id not in known_sources:
                 report(dataset, (field, index, "sources", source_index),
                        f"unknown source id {source_id!r}; expected an id from data/sources.yml")
+
+
+def _check_sources(sources: schema.SourcesFile, report) -> None:
+    for index, source in enumerate(sources.sources):
+        if source.un_symbol is not None and source.un_symbol not in source.title:
+            report("sources", ("sources", index, "un_symbol"),
+                   f"expected a symbol that the title shows, got {source.un_symbol!r}")
 
 
 def _check_roster(roster: schema.RosterFile, countries: UNMemberStates, report) -> None:

@@ -101,12 +101,18 @@ def cite(source_ids: Iterable[str], sources_page: str) -> str:
     return " ".join(f"\\[{link}\\]" for link in links)
 
 
+# The UN's resolver of document symbols, which leads to the official record in every language.
+UN_DOCUMENTS = "https://undocs.org/"
+
+
 def bibliography_entry(source: Source) -> str:
     parts = [f"**{esc(source.id)}**: {esc(source.author)}, *{esc(source.title)}*"]
     if source.publisher:
         parts.append(esc(source.publisher))
     parts.append(format_date(source.date) if source.date else "no date")
     text = ", ".join(parts) + f". [{esc(source.url)}]({url(source.url)})"
+    if source.un_symbol:
+        text += f". Official record: [{esc(source.un_symbol)}]({url(UN_DOCUMENTS + source.un_symbol)})."
     if source.note:
         text += f" {esc(source.note)}"
     return f"- {text}\n    {{ #{anchor('source', source.id)} }}"

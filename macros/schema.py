@@ -114,6 +114,9 @@ class Source(Strict):
     date: PublicationDate | None = None  # null: no date visible on the source ("n.d.")
     url: HttpUrl
     kind: SourceKind
+    # A UN document's symbol, e.g. A/63/677: the bibliography links its official record beside `url`,
+    # which may be the copy the research could read.
+    un_symbol: Annotated[str, Field(strict=True, pattern=r"^[AS](/[A-Za-z0-9.]+)+$")] | None = None
     note: Text | None = None
 
 

@@ -102,6 +102,14 @@ def test_unknown_source_id(data_dir):
     ]
 
 
+def test_a_un_symbol_must_be_the_one_the_title_shows(data_dir):
+    edit(data_dir, "sources.yml", "  - id: book-2021\n", "  - id: book-2021\n    un_symbol: A/63/677\n")
+    line = line_of(data_dir, "sources.yml", "un_symbol: A/63/677")
+    assert problems(data_dir) == [
+        f"data/sources.yml:{line}: sources[0].un_symbol: expected a symbol that the title shows, got 'A/63/677'"
+    ]
+
+
 def test_unknown_country(data_dir):
     edit(data_dir, "roster.yml", "iso3: GHA", "iso3: XKX")
     line = line_of(data_dir, "roster.yml", "iso3: XKX")

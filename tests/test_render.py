@@ -72,6 +72,15 @@ def test_bibliography_lists_every_source_with_an_anchor(manual):
     assert '<li id="source-page-2013">' in rendered and "July 2013" in rendered
 
 
+def test_a_un_document_links_its_official_record_beside_the_copy_read(manual):
+    report = manual.sources.sources[0].model_copy(update={
+        "title": "Implementing the responsibility to protect (A/63/677)", "un_symbol": "A/63/677",
+        "url": "https://copies.example.org/a-63-677"})
+    rendered = html(render.bibliography_entry(report))
+    assert ('<a href="https://copies.example.org/a-63-677">https://copies.example.org/a-63-677</a>. '
+            'Official record: <a href="https://undocs.org/A/63/677">A/63/677</a>.') in rendered
+
+
 def test_pillars_in_order_with_measures_and_sources(manual):
     rendered = html(render.pillars(manual, SOURCES))
     assert rendered.index('id="pillar-1"') < rendered.index('id="pillar-2"') < rendered.index('id="pillar-3"')
