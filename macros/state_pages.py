@@ -138,8 +138,11 @@ BRIEF_SECTIONS = {
 }
 
 
+BRIEF_MARKER_START = "<!-- outreach-brief:"
+
+
 def brief_marker(section: str) -> str:
-    return f"<!-- outreach-brief:{section} -->"
+    return f"{BRIEF_MARKER_START}{section} -->"
 
 
 def brief_lists(manual: Manual, sources_link: str) -> dict[str, str]:
@@ -159,9 +162,12 @@ def brief_lists(manual: Manual, sources_link: str) -> dict[str, str]:
 
 
 def fill_in_brief(page_html: str, rendered_lists: dict[str, str]) -> str:
-    """A page's HTML with each brief marker replaced by that list's HTML."""
+    """A page's HTML with each brief marker replaced by that list's HTML; a marker left over is an error."""
     for section, list_html in rendered_lists.items():
         page_html = page_html.replace(brief_marker(section), list_html)
+    if BRIEF_MARKER_START in page_html:
+        left = page_html[page_html.index(BRIEF_MARKER_START):].split("-->", 1)[0] + "-->"
+        raise ValueError(f"an outreach brief list was not filled in: {left}")
     return page_html
 
 

@@ -77,7 +77,7 @@ def test_the_brief_lists_hold_every_item_with_its_sources(manual):
     assert "(../sources.html#source-book-2021)" in lists["why"] + lists["steps"] + lists["offers"]
 
 
-def test_the_brief_lists_become_html_with_the_sites_extensions(manual):
+def test_the_brief_lists_become_html_with_abbreviations_and_escapes(manual):
     extensions = ["abbr", "pymdownx.escapeall", "pymdownx.snippets"]
     configs = {"pymdownx.snippets": {"base_path": [str(PROJECT_DIR / "includes")],
                                      "auto_append": ["abbreviations.md"], "check_paths": True}}
@@ -91,6 +91,8 @@ def test_filling_in_the_brief_replaces_each_marker_with_its_list():
     page = "<h3>Why</h3>\n" + state_pages.brief_marker("why") + "\n<h3>Whom</h3>\n" + state_pages.brief_marker("contacts")
     filled = state_pages.fill_in_brief(page, {"why": "<ul><li>a</li></ul>", "contacts": "<ul><li>b</li></ul>"})
     assert filled == "<h3>Why</h3>\n<ul><li>a</li></ul>\n<h3>Whom</h3>\n<ul><li>b</li></ul>"
+    with pytest.raises(ValueError, match="not filled in: <!-- outreach-brief:contacts -->"):
+        state_pages.fill_in_brief(page, {"why": "<ul><li>a</li></ul>"})
 
 
 def test_a_non_member_host_is_found_under_its_common_name(manual, countries):
