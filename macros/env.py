@@ -108,6 +108,15 @@ def define_env(env) -> None:
         return render.meeting_count(manual, kind)
 
     @env.macro
+    def secretariat_address() -> str:
+        """The secretariat's web address, written out so that it shows on paper too."""
+        return f"<{render.secretariat_url(manual)}>"
+
+    @env.macro
+    def secretariat_link(text: str) -> str:
+        return f"[{render.esc(text)}]({render.secretariat_url(manual)})"
+
+    @env.macro
     def latest_meeting() -> str:
         return render.latest_meeting_sentence(manual, link(SOURCES_PAGE), link(MEETINGS_PAGE))
 

@@ -105,6 +105,11 @@ def cite(source_ids: Iterable[str], sources_page: str) -> str:
 UN_DOCUMENTS = "https://undocs.org/"
 
 
+def secretariat_url(manual: Manual) -> str:
+    """Where to reach the network's secretariat: the first contact of the outreach brief."""
+    return url(manual.outreach.contacts[0].url)
+
+
 def bibliography_entry(source: Source) -> str:
     parts = [f"**{esc(source.id)}**: {esc(source.author)}, *{esc(source.title)}*"]
     if source.publisher:

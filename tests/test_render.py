@@ -81,6 +81,13 @@ def test_a_un_document_links_its_official_record_beside_the_copy_read(manual):
             'Official record: <a href="https://undocs.org/A/63/677">A/63/677</a>.') in rendered
 
 
+def test_the_secretariat_is_the_first_contact_of_the_brief(manual):
+    assert render.secretariat_url(manual) == str(manual.outreach.contacts[0].url)
+    hostile = manual.outreach.contacts[0].model_copy(update={"url": "https://example.org/a b)c"})
+    outreach = manual.outreach.model_copy(update={"contacts": [hostile]})
+    assert render.secretariat_url(dataclasses.replace(manual, outreach=outreach)) == "https://example.org/a%20b%29c"
+
+
 def test_pillars_in_order_with_measures_and_sources(manual):
     rendered = html(render.pillars(manual, SOURCES))
     assert rendered.index('id="pillar-1"') < rendered.index('id="pillar-2"') < rendered.index('id="pillar-3"')
