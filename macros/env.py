@@ -77,7 +77,9 @@ def define_env(env) -> None:
 
     @env.macro
     def members_table() -> str:
-        return render.members_table(manual, link(SOURCES_PAGE), link(MEETINGS_PAGE))
+        profiles = ({m.name: link(state_pages.profile_path(m)) for m in manual.roster.members}
+                    if state_pages_built() else None)
+        return render.members_table(manual, link(SOURCES_PAGE), link(MEETINGS_PAGE), profiles)
 
     @env.macro
     def member_count(kind: str | None = None) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import quote
 
 from .loader import Manual
@@ -218,7 +218,10 @@ def joined_text(member: Member) -> str:
     return f"{YEAR_NOT_RECORDED} (listed by {format_date(member.listed_by)})"
 
 
-def members_table(manual: Manual, sources_page: str, meetings_page: str) -> str:
+def members_table(manual: Manual, sources_page: str, meetings_page: str,
+                  profile_links: Mapping[str, str] | None = None) -> str:
+    """Every member with its year, roles, meetings hosted and sources; `profile_links` maps a member's name
+    to its profile page, when the build makes them."""
     rows = []
     for member in sorted(manual.roster.members, key=lambda m: (m.kind != "state", m.name)):
         hosted = ", ".join(
@@ -226,7 +229,9 @@ def members_table(manual: Manual, sources_page: str, meetings_page: str) -> str:
         )
         roles = ", ".join(ROLE_LABELS[r] for r in member.roles)
         kind = "state" if member.kind == "state" else "regional organisation"
-        rows.append((esc(member.name), kind, esc(joined_text(member)), esc(roles) or "—", hosted or "—",
+        profile = (profile_links or {}).get(member.name)
+        name = f"[{esc(member.name)}]({profile})" if profile else esc(member.name)
+        rows.append((name, kind, esc(joined_text(member)), esc(roles) or "—", hosted or "—",
                      cite(member.sources, sources_page)))
     return table(("Member", "Kind", "Joined", "Roles", "Meetings hosted", "Sources"), rows)
 

@@ -32,11 +32,22 @@ NOT_A_MEMBER = "not named as a member"
 
 
 def state_page_path(state: State) -> str:
-    return f"{STATES_DIR}/{state.iso3.lower()}.md"
+    return _state_page_path(state.iso3)
+
+
+def _state_page_path(iso3: str) -> str:
+    return f"{STATES_DIR}/{iso3.lower()}.md"
 
 
 def organisation_page_path(member: Member) -> str:
     return f"{ORGANISATIONS_DIR}/{render.slug(member.name)}.md"
+
+
+def profile_path(member: Member) -> str:
+    """The generated page of a member: its state's profile, or the organisation's page."""
+    if member.kind == "state" and member.iso3:
+        return _state_page_path(member.iso3)
+    return organisation_page_path(member)
 
 
 def members_by_iso3(manual: Manual) -> dict[str, Member]:

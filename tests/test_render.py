@@ -88,6 +88,14 @@ def test_the_secretariat_is_the_first_contact_of_the_brief(manual):
     assert render.secretariat_url(dataclasses.replace(manual, outreach=outreach)) == "https://example.org/a%20b%29c"
 
 
+def test_members_link_to_their_profiles_when_the_build_makes_them(manual):
+    plain = html(render.members_table(manual, SOURCES, "meetings.md"))
+    assert "<td>Denmark</td>" in plain
+    linked = html(render.members_table(manual, SOURCES, "meetings.md", {"Denmark": "../states/dnk.md"}))
+    assert '<td><a href="../states/dnk.md">Denmark</a></td>' in linked
+    assert "<td>Ghana</td>" in linked  # no profile given: plain text
+
+
 def test_pillars_in_order_with_measures_and_sources(manual):
     rendered = html(render.pillars(manual, SOURCES))
     assert rendered.index('id="pillar-1"') < rendered.index('id="pillar-2"') < rendered.index('id="pillar-3"')
