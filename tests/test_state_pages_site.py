@@ -96,7 +96,7 @@ def test_the_european_union_hosted_the_meeting_its_bodies_hosted(real_site):
     page = text_of(real_site / "organisations" / "european-union.html")
     assert "Meetings hosted or co-hosted: 2019 Brussels" in page
     members = (real_site / "network" / "members.html").read_text(encoding="utf-8")
-    eu_row = members[members.index("<td>European Union</td>"):]
+    eu_row = members[members.index(">European Union</a></td>"):]
     assert "#meeting-ninth-annual-meeting-2019" in eu_row[:eu_row.index("</tr>")]
 
 
