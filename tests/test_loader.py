@@ -42,6 +42,44 @@ def problems(data_dir: Path) -> list[str]:
     return caught.value.problems
 
 
+# Bad values in one place: each case edits one file, and the one problem reported names that file, the
+# line of `at`, the field's path and what was expected.
+ONE_BAD_VALUE = [
+    pytest.param("principles.yml", "    title: Risk is universal\n", "", "- id: universal-risk",
+                 "principles[0].title: missing required field", id="missing-field"),
+    pytest.param("principles.yml", "sources: [page-2013]", "sources: [page-2031]", "page-2031",
+                 "principles[0].sources[0]: unknown source id 'page-2031'; expected an id from data/sources.yml",
+                 id="unknown-source-id"),
+    pytest.param("sources.yml", "  - id: book-2021\n", "  - id: book-2021\n    un_symbol: A/63/677\n",
+                 "un_symbol: A/63/677",
+                 "sources[0].un_symbol: expected a symbol that the title shows, got 'A/63/677'", id="un-symbol"),
+    pytest.param("roster.yml", "iso3: GHA", "iso3: XKX", "iso3: XKX",
+                 "members[1].iso3: expected the ISO 3166 alpha-3 code of a UN member state, got 'XKX'",
+                 id="unknown-country"),
+    pytest.param("roster.yml", "name: Ghana", "name: Togo", "name: Togo",
+                 "members[1].name: expected 'Ghana' or 'Republic of Ghana' (the names of GHA in the country data), "
+                 "got 'Togo'", id="name-not-matching-code"),
+    pytest.param("roster.yml", "joined: 2010", "joined: 1850", "joined: 1850",
+                 f"members[0].joined: expected a year from 2005 to {current_year()}, got 1850", id="year-out-of-range"),
+    pytest.param("meetings.yml", "end: 2011-05-18", "end: 2011-05-16", "end: 2011-05-16",
+                 "meetings[0].end: expected a date on or after start (2011-05-17), got 2011-05-16",
+                 id="end-before-start"),
+    pytest.param("meetings.yml", "hosts: [Ghana]", "hosts: [Atlantis]", "Atlantis",
+                 "meetings[1].hosts[0]: expected a roster member, a UN member state or an organisation id, "
+                 "got 'Atlantis'", id="unknown-meeting-host"),
+    pytest.param("meetings.yml", "    name: The Secretariat\n", "    name: The Secretariat\n    part_of: Atlantis\n",
+                 "part_of: Atlantis",
+                 "organisations[0].part_of: expected the name of a member in data/roster.yml, got 'Atlantis'",
+                 id="part-of-no-member"),
+]
+
+
+@pytest.mark.parametrize("file_name, old, new, at, expected", ONE_BAD_VALUE)
+def test_a_bad_value_is_reported_with_file_line_and_field(data_dir, file_name, old, new, at, expected):
+    edit(data_dir, file_name, old, new)
+    assert problems(data_dir) == [f"data/{file_name}:{line_of(data_dir, file_name, at)}: {expected}"]
+
+
 def test_fixture_data_is_valid(data_dir):
     manual = load_manual(data_dir)
     assert [m.name for m in manual.roster.members] == ["Denmark", "Ghana", "European Union"]
@@ -56,12 +94,6 @@ def test_yaml_syntax_error_names_file_and_line(data_dir):
 def test_empty_file(data_dir):
     (data_dir / "principles.yml").write_text("", encoding="utf-8")
     assert problems(data_dir) == ["data/principles.yml:1: the file is empty; expected a mapping of fields"]
-
-
-def test_missing_field_names_the_item(data_dir):
-    edit(data_dir, "principles.yml", "    title: Risk is universal\n", "")
-    line = line_of(data_dir, "principles.yml", "- id: universal-risk")
-    assert problems(data_dir) == [f"data/principles.yml:{line}: principles[0].title: missing required field"]
 
 
 def test_wrong_type(data_dir):
@@ -93,52 +125,10 @@ def test_duplicate_key(data_dir):
     assert f"data/principles.yml:{line}: principles[0].title: duplicate key" in problems(data_dir)
 
 
-def test_unknown_source_id(data_dir):
-    edit(data_dir, "principles.yml", "sources: [page-2013]", "sources: [page-2031]")
-    line = line_of(data_dir, "principles.yml", "page-2031")
-    assert problems(data_dir) == [
-        f"data/principles.yml:{line}: principles[0].sources[0]: unknown source id 'page-2031'; "
-        "expected an id from data/sources.yml"
-    ]
-
-
-def test_a_un_symbol_must_be_the_one_the_title_shows(data_dir):
-    edit(data_dir, "sources.yml", "  - id: book-2021\n", "  - id: book-2021\n    un_symbol: A/63/677\n")
-    line = line_of(data_dir, "sources.yml", "un_symbol: A/63/677")
-    assert problems(data_dir) == [
-        f"data/sources.yml:{line}: sources[0].un_symbol: expected a symbol that the title shows, got 'A/63/677'"
-    ]
-
-
-def test_unknown_country(data_dir):
-    edit(data_dir, "roster.yml", "iso3: GHA", "iso3: XKX")
-    line = line_of(data_dir, "roster.yml", "iso3: XKX")
-    assert problems(data_dir) == [
-        f"data/roster.yml:{line}: members[1].iso3: expected the ISO 3166 alpha-3 code of a UN member state, got 'XKX'"
-    ]
-
-
-def test_name_that_does_not_match_its_code(data_dir):
-    edit(data_dir, "roster.yml", "name: Ghana", "name: Togo")
-    line = line_of(data_dir, "roster.yml", "name: Togo")
-    assert problems(data_dir) == [
-        f"data/roster.yml:{line}: members[1].name: expected 'Ghana' or 'Republic of Ghana' (the names of GHA "
-        "in the country data), got 'Togo'"
-    ]
-
-
 def test_a_name_with_more_than_the_country_name(data_dir):
     edit(data_dir, "roster.yml", "name: Ghana", "name: Ghana and friends")
     (problem,) = problems(data_dir)
     assert "members[1].name: expected 'Ghana' or 'Republic of Ghana'" in problem
-
-
-def test_year_out_of_range(data_dir):
-    edit(data_dir, "roster.yml", "joined: 2010", "joined: 1850")
-    line = line_of(data_dir, "roster.yml", "joined: 1850")
-    assert problems(data_dir) == [
-        f"data/roster.yml:{line}: members[0].joined: expected a year from 2005 to {current_year()}, got 1850"
-    ]
 
 
 def test_year_in_the_future(data_dir):
@@ -152,32 +142,6 @@ def test_invalid_date(data_dir):
     line = line_of(data_dir, "meetings.yml", "2013-02-30")
     (problem,) = problems(data_dir)
     assert problem.startswith(f"data/meetings.yml:{line}: meetings[1].start: expected a valid calendar date, got '2013-02-30'")
-
-
-def test_end_before_start(data_dir):
-    edit(data_dir, "meetings.yml", "end: 2011-05-18", "end: 2011-05-16")
-    line = line_of(data_dir, "meetings.yml", "end: 2011-05-16")
-    assert problems(data_dir) == [
-        f"data/meetings.yml:{line}: meetings[0].end: expected a date on or after start (2011-05-17), got 2011-05-16"
-    ]
-
-
-def test_unknown_meeting_host(data_dir):
-    edit(data_dir, "meetings.yml", "hosts: [Ghana]", "hosts: [Atlantis]")
-    line = line_of(data_dir, "meetings.yml", "Atlantis")
-    assert problems(data_dir) == [
-        f"data/meetings.yml:{line}: meetings[1].hosts[0]: expected a roster member, a UN member state or an "
-        "organisation id, got 'Atlantis'"
-    ]
-
-
-def test_an_organisation_part_of_no_roster_member(data_dir):
-    edit(data_dir, "meetings.yml", "    name: The Secretariat\n", "    name: The Secretariat\n    part_of: Atlantis\n")
-    line = line_of(data_dir, "meetings.yml", "part_of: Atlantis")
-    assert problems(data_dir) == [
-        f"data/meetings.yml:{line}: organisations[0].part_of: expected the name of a member in data/roster.yml, "
-        "got 'Atlantis'"
-    ]
 
 
 def test_an_organisation_part_of_a_roster_member_is_valid(data_dir):
