@@ -355,7 +355,7 @@ def latest_meeting(manual: Manual, kind: str = "annual") -> Meeting:
 def latest_meeting_sentence(manual: Manual, sources_page: str, meetings_page: str) -> str:
     meeting = latest_meeting(manual)
     return (
-        f"The most recent annual meeting recorded here is [{esc(meeting.title)}]"
+        f"The most recent annual meeting recorded here is the [{esc(meeting.title)}]"
         f"({meetings_page}#{anchor('meeting', meeting.id)}), {format_span(meeting.start, meeting.end)}, "
         f"in {esc(meeting.city or 'a city not recorded')} {cite(meeting.sources, sources_page)}."
     )

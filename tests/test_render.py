@@ -230,7 +230,9 @@ def test_year_ranges_join_consecutive_years(years, ranges):
 def test_meeting_count_and_latest(manual):
     assert render.meeting_count(manual, "annual") == 1
     assert render.latest_meeting(manual, "regional").city == "Ljubljana"
-    assert "First annual meeting" in render.latest_meeting_sentence(manual, SOURCES, "meetings.md")
+    assert render.latest_meeting_sentence(manual, SOURCES, "meetings.md").startswith(
+        "The most recent annual meeting recorded here is the [First annual meeting](meetings.md#meeting-"
+    )
 
 
 def test_table_aligns_the_named_columns_and_keeps_empty_cells():
