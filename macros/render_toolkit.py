@@ -44,7 +44,8 @@ def checklist(manual: Manual, sources_page: str, heading_level: int = 2) -> str:
             continue
         rows = [(EMPTY_BOX, f"**{esc(item.task)}**", f"{esc(item.why)} {cite(item.sources, sources_page)}")
                 for item in items]
-        blocks.append(f"{hashes} {label} {{ #{anchor('phase', phase)} }}\n\n" + table(("Done", "Task", "Why"), rows))
+        blocks.append(f"{hashes} {label} {{ #{anchor('phase', phase)} }}\n\n"
+                      + form("checklist", table(("Done", "Task", "Why"), rows)))
     return "\n".join(blocks)
 
 
@@ -54,7 +55,7 @@ def template(sections: Sequence[TemplateSection], sources_page: str, heading_lev
     return "\n".join(
         f"{hashes} {esc(section.title)} {{ #{anchor('section', section.id)} }}\n\n"
         f"Based on {cite(section.sources, sources_page)}.\n\n"
-        + table(("Question", "Your notes"), ((esc(prompt), "") for prompt in section.prompts))
+        + form("template", table(("Question", "Your notes"), ((esc(prompt), "") for prompt in section.prompts)))
         for section in sections
     )
 
@@ -66,7 +67,13 @@ def self_assessment(manual: Manual, sources_page: str) -> str:
          f"{cite(function.sources, sources_page)}", "", "", "")
         for function in manual.mandate.functions
     ]
-    return table(("Mandate item", "What I did this year", "What shows it", "Next step"), rows)
+    return form("self-assessment", table(("Mandate item", "What I did this year", "What shows it", "Next step"), rows))
+
+
+def form(kind: str, table_markdown: str) -> str:
+    """A table to fill in by hand, in a block whose classes let the print styles give every form of a kind
+    the same columns (left to themselves, table columns take the width of their text, table by table)."""
+    return f'<div class="toolkit-form toolkit-form-{kind}" markdown>\n\n{table_markdown}\n</div>\n'
 
 
 def talking_points(manual: Manual, sources_page: str) -> str:

@@ -6,6 +6,7 @@ import dataclasses
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from macros import render, render_toolkit
 from macros.loader import load_manual
@@ -23,7 +24,7 @@ def manual():
 
 
 def html(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "attr_list", "abbr", "pymdownx.escapeall"])
+    return markdown.markdown(text, extensions=["tables", "attr_list", "abbr", "md_in_html", "pymdownx.escapeall"])
 
 
 def with_roster_roles(manual, roles_by_name: dict[str, list[str]]):
@@ -80,6 +81,22 @@ def test_self_assessment_has_one_row_per_mandate_item(manual):
     assert rows == len(manual.mandate.functions)
     assert "<strong>National plan</strong> (at home)" in rendered
     assert "<strong>Promote the norm</strong> (abroad)" in rendered
+
+
+FORMS = {
+    "checklist": lambda manual: render_toolkit.checklist(manual, SOURCES),
+    "template": lambda manual: render_toolkit.template(manual.toolkit.handover, SOURCES),
+    "self-assessment": lambda manual: render_toolkit.self_assessment(manual, SOURCES),
+}
+
+
+@pytest.mark.parametrize("kind", FORMS)
+def test_each_form_table_sits_in_a_block_named_after_its_kind(manual, kind):
+    """The print styles give every form of a kind the same columns by these classes."""
+    tables = BeautifulSoup(html(FORMS[kind](manual)), "html.parser").find_all("table")
+    assert tables
+    assert all(table.parent.name == "div" and table.parent["class"] == ["toolkit-form", f"toolkit-form-{kind}"]
+               for table in tables)
 
 
 # --- talking points, objections, FAQ ----------------------------------------------------------------
