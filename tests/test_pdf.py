@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import re
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -215,6 +216,120 @@ def test_first_pages_render(pdf_file, tmp_path):
     assert len(images) == 3
     for image in images:
         assert ImageStat.Stat(Image.open(image).convert("L")).extrema[0][0] < 128, f"{image.name} is blank"
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Word:
+    page: int
+    x_min: float
+    x_max: float
+    y_min: float
+    text: str
+
+
+BBOX_PAGE_OR_WORD = re.compile(r'<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+
+
+@pytest.fixture(scope="session")
+def words(pdf_file) -> list[Word]:
+    """Every word of the PDF with its page and position (poppler's pdftotext -bbox)."""
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf_file), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    found, page = [], 0
+    for match in BBOX_PAGE_OR_WORD.finditer(bbox):
+        if match[1] is None:
+            page += 1
+        else:
+            found.append(Word(page, float(match[1]), float(match[3]), float(match[2]), unescape(match[4])))
+    return found
+
+
+@pytest.fixture(scope="session")
+def layout_pages(pdf_file) -> list[str]:
+    """Each page's text as printed: the columns of a table side by side, each cell's lines as it wraps them."""
+    layout = subprocess.run(["pdftotext", "-layout", str(pdf_file), "-"], check=True, capture_output=True,
+                            text=True).stdout
+    return layout.split("\f")
+
+
+# The start of a citation, "[" and a source id, cut off at a hyphen at the end of a line of its cell.
+CITATION_CUT_AT_HYPHEN = re.compile(r"\[([a-z0-9][a-z0-9-]*-)(?=\s|$)", re.MULTILINE)
+WHOLE_CITATION = re.compile(r"\[([a-z0-9][a-z0-9-]*)\]")
+
+
+def test_citation_ids_are_never_broken_across_lines(layout_pages, manual):
+    """A source id broken at a hyphen ("[gcr2p-fp-" over "page-2013]", as in the narrow Sources column of the
+    Members table) reads as two ids."""
+    ids = {source.id for source in manual.sources.sources}
+    broken = [(number, fragment) for number, page in enumerate(layout_pages, start=1)
+              for fragment in CITATION_CUT_AT_HYPHEN.findall(page) if any(i.startswith(fragment) for i in ids)]
+    assert not broken, f"citation ids broken at a line end (page, start of the id): {broken[:10]}"
+    members_table = [page for page in layout_pages if re.search(r"Member +Kind +Joined", page)]
+    assert members_table, "the Members table is not in the PDF"
+    assert all(ids & set(WHOLE_CITATION.findall(page)) for page in members_table), "a Members page cites no id whole"
+
+
+# The page's right margin in overrides/pdf/styles.scss (@page margin: 22mm), in points.
+RIGHT_MARGIN = 22 / 25.4 * 72
+
+
+def test_no_text_crosses_the_right_margin(words, reader):
+    """Citation ids do not wrap, so a narrow column must still grow to its longest id within the page."""
+    over = [(word.page, word.text) for word in words
+            if word.x_max > float(reader.pages[word.page - 1].mediabox.width) - RIGHT_MARGIN + 1]
+    assert not over, f"text in the right margin (page, word): {over[:10]}"
+
+
+# Each kind of toolkit form (macros/render_toolkit.py) by the first word of each column's header.
+FORM_COLUMNS = {
+    "checklist": ("Done", "Task", "Why"),
+    "template": ("Question", "Your"),
+    "self-assessment": ("Mandate", "What", "What", "Next"),
+}
+
+
+def lines(words: list[Word]) -> dict[tuple[int, float], list[Word]]:
+    """The words of each printed line, by page and top edge, from left to right."""
+    found: dict[tuple[int, float], list[Word]] = {}
+    for word in words:
+        found.setdefault((word.page, round(word.y_min, 1)), []).append(word)
+    return {key: sorted(line, key=lambda word: word.x_min) for key, line in found.items()}
+
+
+def column_starts(line: list[Word], first_words: tuple[str, ...]) -> tuple[float, ...] | None:
+    """Where each column starts, if `line` is a header row whose columns begin with `first_words`."""
+    if not line or line[0].text != first_words[0]:
+        return None
+    starts, wanted = [], iter(first_words)
+    expected = next(wanted)
+    for word in line:
+        if word.text == expected:
+            starts.append(round(word.x_min, 1))
+            expected = next(wanted, None)
+    return tuple(starts) if len(starts) == len(first_words) else None
+
+
+def header_rows(words: list[Word], first_words: tuple[str, ...]) -> list[tuple[int, tuple[float, ...]]]:
+    """(page, where each column starts) for every header row of a kind of form."""
+    found = [(page, column_starts(line, first_words)) for (page, _), line in lines(words).items()]
+    return [(page, starts) for page, starts in found if starts is not None]
+
+
+@pytest.mark.parametrize("kind", FORM_COLUMNS)
+def test_every_form_of_a_kind_has_the_same_columns(words, kind):
+    """The answer columns start at the same place on every page, however long each table's questions are."""
+    rows = header_rows(words, FORM_COLUMNS[kind])
+    assert rows, f"no {kind} form in the PDF"
+    layouts = {columns for _, columns in rows}
+    assert len(layouts) == 1, f"{kind} forms with different columns (page, header word starts): {rows}"
+
+
+def test_the_checklist_and_templates_have_several_tables(words):
+    """So that the test above compares tables, not one table with itself."""
+    assert len({page for page, _ in header_rows(words, FORM_COLUMNS["checklist"])}) >= 2
+    assert len(header_rows(words, FORM_COLUMNS["template"])) >= 4
 
 
 # --- macros/pdf.py -----------------------------------------------------------------------------
