@@ -57,6 +57,11 @@ def anchor(prefix: str, key: str) -> str:
     return f"{prefix}-{slug(key)}"
 
 
+def styled_block(css_classes: str, markdown_text: str) -> str:
+    """Markdown in a block with `css_classes`, for print styles that lay out one kind of table (md_in_html)."""
+    return f'<div class="{css_classes}" markdown>\n\n{markdown_text}\n</div>\n'
+
+
 def table(columns: Sequence[str], rows: Iterable[Sequence[object]], right_aligned: Sequence[str] = ()) -> str:
     """A Markdown table. Cells are Markdown already: data goes through `esc` before it gets here."""
     header = "| " + " | ".join(columns) + " |"
@@ -115,9 +120,10 @@ def bibliography_entry(source: Source) -> str:
     if source.publisher:
         parts.append(esc(source.publisher))
     parts.append(format_date(source.date) if source.date else "no date")
-    text = ", ".join(parts) + f". [{esc(source.url)}]({url(source.url)})"
+    sentences = [", ".join(parts), f"[{esc(source.url)}]({url(source.url)})"]
     if source.un_symbol:
-        text += f". Official record: [{esc(source.un_symbol)}]({url(UN_DOCUMENTS + source.un_symbol)})."
+        sentences.append(f"Official record: [{esc(source.un_symbol)}]({url(UN_DOCUMENTS + source.un_symbol)})")
+    text = ". ".join(sentences) + "."
     if source.note:
         text += f" {esc(source.note)}"
     return f"- {text}\n    {{ #{anchor('source', source.id)} }}"
@@ -233,7 +239,7 @@ def members_table(manual: Manual, sources_page: str, meetings_page: str,
         name = f"[{esc(member.name)}]({profile})" if profile else esc(member.name)
         rows.append((name, kind, esc(joined_text(member)), esc(roles) or "—", hosted or "—",
                      cite(member.sources, sources_page)))
-    return table(("Member", "Kind", "Joined", "Roles", "Meetings hosted", "Sources"), rows)
+    return styled_block("members-table", table(("Member", "Kind", "Joined", "Roles", "Meetings hosted", "Sources"), rows))
 
 
 def count_text(count: OfficialCount) -> str:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .loader import Manual
-from .render import anchor, cite, esc, table
+from .render import anchor, cite, esc, styled_block, table
 from .schema import RiskFactor, TemplateSection
 
 CHECKLIST_PHASES = {
@@ -54,8 +54,8 @@ def template(sections: Sequence[TemplateSection], sources_page: str, heading_lev
     hashes = "#" * heading_level
     return "\n".join(
         f"{hashes} {esc(section.title)} {{ #{anchor('section', section.id)} }}\n\n"
-        f"Based on {cite(section.sources, sources_page)}.\n\n"
-        + form("template", table(("Question", "Your notes"), ((esc(prompt), "") for prompt in section.prompts)))
+        + form("template", f"Based on {cite(section.sources, sources_page)}.\n\n"
+               + table(("Question", "Your notes"), ((esc(prompt), "") for prompt in section.prompts)))
         for section in sections
     )
 
@@ -73,7 +73,7 @@ def self_assessment(manual: Manual, sources_page: str) -> str:
 def form(kind: str, table_markdown: str) -> str:
     """A table to fill in by hand, in a block whose classes let the print styles give every form of a kind
     the same columns (left to themselves, table columns take the width of their text, table by table)."""
-    return f'<div class="toolkit-form toolkit-form-{kind}" markdown>\n\n{table_markdown}\n</div>\n'
+    return styled_block(f"toolkit-form toolkit-form-{kind}", table_markdown)
 
 
 def talking_points(manual: Manual, sources_page: str) -> str:

@@ -337,6 +337,27 @@ def test_the_forms_compared_are_several_tables(site, kind):
     assert tables >= 2
 
 
+# Room to write by hand in the templates: each answer row at least this tall (overrides/pdf/styles.scss).
+TEMPLATE_ROW_HEIGHT = 60
+
+
+def test_template_answers_have_room_for_a_few_handwritten_lines(words):
+    """The templates ask for lists and summaries ("Open files, each with its next step and deadline"):
+    one handwritten line per answer is not enough."""
+    question_column = {starts[0] for _, starts in header_rows(words, FORM_COLUMNS["template"])}
+    assert len(question_column) == 1
+    column_x = question_column.pop()
+    template_pages = {page for page, _ in header_rows(words, FORM_COLUMNS["template"])}
+    row_spacings = []
+    for page in sorted(template_pages):
+        tops = sorted(top for (line_page, top), line in lines(words).items()
+                      if line_page == page and abs(line[0].x_min - column_x) < 1 and line[0].text != "Question")
+        row_tops = [tops[0]] + [top for above, top in zip(tops, tops[1:]) if top - above > 20]
+        row_spacings += [below - above for above, below in zip(row_tops, row_tops[1:])]
+    assert len(row_spacings) >= 10
+    assert min(row_spacings) >= TEMPLATE_ROW_HEIGHT, sorted(row_spacings)[:5]
+
+
 @pytest.mark.parametrize("kind", FORM_COLUMNS)
 def test_forms_line_up_with_the_other_tables(words, kind):
     """A form starts at the left edge of the manual's other tables (the Members table), not indented twice."""

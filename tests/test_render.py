@@ -22,7 +22,7 @@ def manual():
 
 
 def html(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "attr_list", "pymdownx.escapeall"])
+    return markdown.markdown(text, extensions=["tables", "attr_list", "md_in_html", "pymdownx.escapeall"])
 
 
 @pytest.mark.parametrize("payload", [
@@ -68,7 +68,7 @@ def test_cite_links_each_source_to_its_bibliography_entry():
 def test_bibliography_lists_every_source_with_an_anchor(manual):
     rendered = html(render.bibliography(manual))
     assert '<li id="source-book-2021"><strong>book-2021</strong>: A. Author, <em>A Book About Focal Points</em>, ' \
-           'A Journal, 1 June 2021. <a href="https://example.org/book">https://example.org/book</a></li>' in rendered
+           'A Journal, 1 June 2021. <a href="https://example.org/book">https://example.org/book</a>.</li>' in rendered
     assert '<li id="source-page-2013">' in rendered and "July 2013" in rendered
 
 
@@ -79,6 +79,11 @@ def test_a_un_document_links_its_official_record_beside_the_copy_read(manual):
     rendered = html(render.bibliography_entry(report))
     assert ('<a href="https://copies.example.org/a-63-677">https://copies.example.org/a-63-677</a>. '
             'Official record: <a href="https://undocs.org/A/63/677">A/63/677</a>.') in rendered
+
+
+def test_a_note_follows_the_address_as_a_sentence_of_its_own(manual):
+    source = manual.sources.sources[0].model_copy(update={"url": "https://example.org/copy", "note": "A copy."})
+    assert '<a href="https://example.org/copy">https://example.org/copy</a>. A copy.' in html(render.bibliography_entry(source))
 
 
 def test_the_secretariat_is_the_first_contact_of_the_brief(manual):
