@@ -57,8 +57,9 @@ def open_data_files(manual: Manual) -> dict[str, str]:
 def open_data_list(page_dir_link: str) -> str:
     """A Markdown list linking the files; `page_dir_link` is the open-data folder as seen from the page."""
     return (
-        f"- Members: [CSV]({page_dir_link}/roster.csv) · [JSON]({page_dir_link}/roster.json) "
+        f"- Members: [roster.csv]({page_dir_link}/roster.csv) · [roster.json]({page_dir_link}/roster.json) "
         "(the JSON also holds the official counts)\n"
-        f"- Meetings: [CSV]({page_dir_link}/meetings.csv) · [JSON]({page_dir_link}/meetings.json)\n\n"
+        f"- Meetings: [meetings.csv]({page_dir_link}/meetings.csv) · "
+        f"[meetings.json]({page_dir_link}/meetings.json)\n\n"
         "In the CSV files, a field with several values has one value per line within its cell.\n"
     )

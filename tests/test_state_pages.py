@@ -323,6 +323,12 @@ def test_growth_chart_alt_text_states_the_range(manual):
 
 # --- open data -----------------------------------------------------------------------------------
 
+def test_open_data_links_name_their_files_so_that_print_says_which_file():
+    listed = open_data.open_data_list("../open-data")
+    for name in ("roster.csv", "roster.json", "meetings.csv", "meetings.json"):
+        assert f"[{name}](../open-data/{name})" in listed
+
+
 def test_open_data_reads_back_equal_to_the_data(manual):
     files = open_data.open_data_files(manual)
     assert RosterFile.model_validate(json.loads(files["open-data/roster.json"])) == manual.roster
