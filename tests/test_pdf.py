@@ -293,9 +293,13 @@ REPEATED_FORMS = ("checklist", "template")
 MEMBERS_TABLE_COLUMNS = ("Member", "Kind", "Joined")
 
 
-def lines(words: list[Word]) -> dict[tuple[int, float], list[Word]]:
+Lines = dict[tuple[int, float], list[Word]]
+
+
+@pytest.fixture(scope="session")
+def lines(words) -> Lines:
     """The words of each printed line, by page and top edge, from left to right."""
-    found: dict[tuple[int, float], list[Word]] = {}
+    found: Lines = {}
     for word in words:
         found.setdefault((word.page, round(word.y_min, 1)), []).append(word)
     return {key: sorted(line, key=lambda word: word.x_min) for key, line in found.items()}
@@ -314,16 +318,16 @@ def column_starts(line: list[Word], first_words: tuple[str, ...]) -> tuple[float
     return tuple(starts) if len(starts) == len(first_words) else None
 
 
-def header_rows(words: list[Word], first_words: tuple[str, ...]) -> list[tuple[int, tuple[float, ...]]]:
+def header_rows(lines: Lines, first_words: tuple[str, ...]) -> list[tuple[int, tuple[float, ...]]]:
     """(page, where each column starts) for every header row of a kind of form."""
-    found = [(page, column_starts(line, first_words)) for (page, _), line in lines(words).items()]
+    found = [(page, column_starts(line, first_words)) for (page, _), line in lines.items()]
     return [(page, starts) for page, starts in found if starts is not None]
 
 
 @pytest.mark.parametrize("kind", REPEATED_FORMS)
-def test_every_form_of_a_kind_has_the_same_columns(words, kind):
+def test_every_form_of_a_kind_has_the_same_columns(lines, kind):
     """The answer columns start at the same place on every page, however long each table's questions are."""
-    rows = header_rows(words, FORM_COLUMNS[kind])
+    rows = header_rows(lines, FORM_COLUMNS[kind])
     assert rows, f"no {kind} form in the PDF"
     layouts = {columns for _, columns in rows}
     assert len(layouts) == 1, f"{kind} forms with different columns (page, header word starts): {rows}"
@@ -341,17 +345,20 @@ def test_the_forms_compared_are_several_tables(site, kind):
 TEMPLATE_ROW_HEIGHT = 60
 
 
-def test_template_answers_have_room_for_a_few_handwritten_lines(words):
+def test_template_answers_have_room_for_a_few_handwritten_lines(lines):
     """The templates ask for lists and summaries ("Open files, each with its next step and deadline"):
     one handwritten line per answer is not enough."""
-    question_column = {starts[0] for _, starts in header_rows(words, FORM_COLUMNS["template"])}
+    headers = header_rows(lines, FORM_COLUMNS["template"])
+    question_column = {starts[0] for _, starts in headers}
     assert len(question_column) == 1
     column_x = question_column.pop()
-    template_pages = {page for page, _ in header_rows(words, FORM_COLUMNS["template"])}
+    question_tops: dict[int, list[float]] = {}  # by page: the top of each line in the question column
+    for (page, top), line in lines.items():
+        if abs(line[0].x_min - column_x) < 1 and line[0].text != "Question":
+            question_tops.setdefault(page, []).append(top)
     row_spacings = []
-    for page in sorted(template_pages):
-        tops = sorted(top for (line_page, top), line in lines(words).items()
-                      if line_page == page and abs(line[0].x_min - column_x) < 1 and line[0].text != "Question")
+    for page in sorted({page for page, _ in headers}):
+        tops = sorted(question_tops[page])
         row_tops = [tops[0]] + [top for above, top in zip(tops, tops[1:]) if top - above > 20]
         row_spacings += [below - above for above, below in zip(row_tops, row_tops[1:])]
     assert len(row_spacings) >= 10
@@ -359,11 +366,11 @@ def test_template_answers_have_room_for_a_few_handwritten_lines(words):
 
 
 @pytest.mark.parametrize("kind", FORM_COLUMNS)
-def test_forms_line_up_with_the_other_tables(words, kind):
+def test_forms_line_up_with_the_other_tables(lines, kind):
     """A form starts at the left edge of the manual's other tables (the Members table), not indented twice."""
-    members_first_column = {starts[0] for _, starts in header_rows(words, MEMBERS_TABLE_COLUMNS)}
+    members_first_column = {starts[0] for _, starts in header_rows(lines, MEMBERS_TABLE_COLUMNS)}
     assert len(members_first_column) == 1, f"the Members table's header, where found: {members_first_column}"
-    forms_first_column = {starts[0] for _, starts in header_rows(words, FORM_COLUMNS[kind])}
+    forms_first_column = {starts[0] for _, starts in header_rows(lines, FORM_COLUMNS[kind])}
     assert forms_first_column == members_first_column
 
 
