@@ -110,19 +110,29 @@ def cite(source_ids: Iterable[str], sources_page: str) -> str:
 UN_DOCUMENTS = "https://undocs.org/"
 
 
+def un_symbol(symbol: str) -> str:
+    """A UN document symbol whose parts the PDF keeps whole (overrides/pdf/styles.scss), so that a line breaks
+    only after the dash of a joint symbol: broken at a slash ("A/65/877–S/" over "2011/393") it reads as two
+    documents. On screen the tables are wide enough."""
+    return "–".join(f'<span class="un-symbol">{esc(part)}</span>' for part in symbol.split("–"))
+
+
 def secretariat_url(manual: Manual) -> str:
     """Where to reach the network's secretariat: the first contact of the outreach brief."""
     return url(manual.outreach.contacts[0].url)
 
 
 def bibliography_entry(source: Source) -> str:
-    parts = [f"**{esc(source.id)}**: {esc(source.author)}, *{esc(source.title)}*"]
+    title = esc(source.title)
+    if source.un_symbol:  # the loader checks that the title shows it
+        title = title.replace(esc(source.un_symbol), un_symbol(source.un_symbol))
+    parts = [f"**{esc(source.id)}**: {esc(source.author)}, *{title}*"]
     if source.publisher:
         parts.append(esc(source.publisher))
     parts.append(format_date(source.date) if source.date else "no date")
     sentences = [", ".join(parts), f"[{esc(source.url)}]({url(source.url)})"]
     if source.un_symbol:
-        sentences.append(f"Official record: [{esc(source.un_symbol)}]({url(UN_DOCUMENTS + source.un_symbol)})")
+        sentences.append(f"Official record: [{un_symbol(source.un_symbol)}]({url(UN_DOCUMENTS + source.un_symbol)})")
     text = ". ".join(sentences) + "."
     if source.note:
         text += f" {esc(source.note)}"
@@ -375,7 +385,8 @@ SYMBOL_NOT_FOUND = "not found in the sources used"
 def sg_reports_table(manual: Manual, sources_page: str) -> str:
     """The Secretary-General's R2P reports, oldest first, one row each."""
     rows = [
-        (report.year, f"*{esc(report.title)}*", esc(report.symbol or SYMBOL_NOT_FOUND), cite(report.sources, sources_page))
+        (report.year, f"*{esc(report.title)}*",
+         un_symbol(report.symbol) if report.symbol else esc(SYMBOL_NOT_FOUND), cite(report.sources, sources_page))
         for report in sorted(manual.sg_reports.reports, key=lambda r: r.year)
     ]
     return table(("Year", "Title", "UN document", "Sources"), rows)

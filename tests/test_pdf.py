@@ -271,6 +271,19 @@ def test_citation_ids_are_never_broken_across_lines(layout_pages, manual):
     assert all(ids & set(WHOLE_CITATION.findall(page)) for page in members_table), "a Members page cites no id whole"
 
 
+def test_un_symbols_break_only_after_the_dash_of_a_joint_symbol(words, manual):
+    """Broken at a slash, "A/65/877–S/" over "2011/393" reads as two documents."""
+    symbols = [report.symbol for report in manual.sg_reports.reports if report.symbol]
+    symbols += [source.un_symbol for source in manual.sources.sources if source.un_symbol]
+    parts = {part for symbol in symbols for part in symbol.split("–")}
+    assert any("–" in symbol for symbol in symbols), "no joint symbol in the data to test with"
+    pieces = [(word.page, piece.lstrip("(")) for word in words for piece in word.text.split("–")]
+    cut = [(page, piece) for page, piece in pieces
+           if piece.endswith("/") and any(part.startswith(piece) for part in parts)]
+    assert not cut, f"UN symbols broken at a slash (page, printed start): {cut[:10]}"
+    assert parts <= {piece.rstrip(".,;)") for _, piece in pieces}, "a UN symbol is not printed whole"
+
+
 # The page's right margin in overrides/pdf/styles.scss (@page margin: 22mm), in points.
 RIGHT_MARGIN = 22 / 25.4 * 72
 

@@ -77,8 +77,10 @@ def test_a_un_document_links_its_official_record_beside_the_copy_read(manual):
         "title": "Implementing the responsibility to protect (A/63/677)", "un_symbol": "A/63/677",
         "url": "https://copies.example.org/a-63-677"})
     rendered = html(render.bibliography_entry(report))
+    assert '<em>Implementing the responsibility to protect (<span class="un-symbol">A/63/677</span>)</em>' in rendered
     assert ('<a href="https://copies.example.org/a-63-677">https://copies.example.org/a-63-677</a>. '
-            'Official record: <a href="https://undocs.org/A/63/677">A/63/677</a>.') in rendered
+            'Official record: <a href="https://undocs.org/A/63/677"><span class="un-symbol">A/63/677</span></a>.'
+            ) in rendered
 
 
 def test_a_note_follows_the_address_as_a_sentence_of_its_own(manual):

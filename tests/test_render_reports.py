@@ -73,7 +73,7 @@ def test_joint_symbol_and_markup_in_a_title_are_shown_literally(manual):
                       symbol="A/65/877–S/2011/393", sources=["book-2021"])
     (row,) = table_rows(html(render.sg_reports_table(with_reports(manual, report), SOURCES)))
     assert "&lt;b&gt;Regional&lt;/b&gt; [arrangements](javascript:x)" in row
-    assert "A/65/877–S/2011/393" in row
+    assert '<span class="un-symbol">A/65/877</span>–<span class="un-symbol">S/2011/393</span>' in row
     assert "<b>" not in row and "href=\"javascript" not in row
 
 
