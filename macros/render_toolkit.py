@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from .loader import Manual
 from .render import anchor, cite, esc, styled_block, table
-from .schema import RiskFactor, TemplateSection
+from .schema import Function, RiskFactor, TemplateSection
 
 CHECKLIST_PHASES = {
     "first-two-weeks": "First two weeks",
@@ -26,7 +26,11 @@ RISK_FACTOR_GROUPS = {
     "crimes-against-humanity": "crimes against humanity",
     "war-crimes": "war crimes",
 }
-NOT_VERIFIED = "name not verified against the Framework's text"
+# One mark in the table and one note under it: the note repeated in each row read as an unfinished draft.
+NOT_VERIFIED_MARK = "†"
+NOT_VERIFIED = (f"{NOT_VERIFIED_MARK} Name not verified against the Framework's text: the research for this "
+                "manual could not read it in a text that lists the factors, and it follows the Framework's "
+                "standard numbering. Check it against the Framework itself before quoting it.")
 SCOPES = {"domestic": "at home", "international": "abroad"}
 EMPTY_BOX = "☐"
 
@@ -63,11 +67,17 @@ def template(sections: Sequence[TemplateSection], sources_page: str, heading_lev
 def self_assessment(manual: Manual, sources_page: str) -> str:
     """One row per mandate item, with empty columns for the year's record."""
     rows = [
-        (f"**{esc(function.title)}** ({SCOPES[function.scope]}): {esc(function.text)} "
+        (f"**{esc(function.title)}**{scope_note(function)}: {esc(function.text)} "
          f"{cite(function.sources, sources_page)}", "", "", "")
         for function in manual.mandate.functions
     ]
     return form("self-assessment", table(("Mandate item", "What I did this year", "What shows it", "Next step"), rows))
+
+
+def scope_note(function: Function) -> str:
+    """" (at home)" or " (abroad)" after a mandate item's title, unless the title says it already."""
+    scope = SCOPES[function.scope]
+    return "" if function.title.endswith(scope) else f" ({scope})"
 
 
 def form(kind: str, table_markdown: str) -> str:
@@ -106,17 +116,21 @@ def faq(manual: Manual, sources_page: str, link: Callable[[str], str], heading_l
 
 
 def risk_factors_table(manual: Manual, sources_page: str) -> str:
-    """The Framework of Analysis risk factors, in number order, unverified names flagged."""
+    """The Framework of Analysis risk factors, in number order, unverified names marked and explained once."""
+    factors = sorted(manual.risk_factors.factors, key=lambda f: f.number)
     rows = [
         (factor.number, risk_factor_name(factor), RISK_FACTOR_GROUPS[factor.group], cite(factor.sources, sources_page))
-        for factor in sorted(manual.risk_factors.factors, key=lambda f: f.number)
+        for factor in factors
     ]
-    return table(("No.", "Risk factor", "Applies to", "Sources"), rows)
+    rendered = table(("No.", "Risk factor", "Applies to", "Sources"), rows)
+    if not all(factor.verified for factor in factors):
+        rendered += f"\n{esc(NOT_VERIFIED)}\n"
+    return rendered
 
 
 def risk_factor_name(factor: RiskFactor) -> str:
     name = esc(factor.name)
-    return name if factor.verified else f"{name} *({NOT_VERIFIED})*"
+    return name if factor.verified else f"{name} {NOT_VERIFIED_MARK}"
 
 
 def parse_abbreviations(text: str) -> list[tuple[str, str]]:

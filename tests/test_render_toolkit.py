@@ -83,6 +83,14 @@ def test_self_assessment_has_one_row_per_mandate_item(manual):
     assert "<strong>Promote the norm</strong> (abroad)" in rendered
 
 
+def test_self_assessment_does_not_repeat_a_scope_the_title_names(manual):
+    function = manual.mandate.functions[0].model_copy(update={"title": "Coordinate prevention at home",
+                                                               "scope": "domestic"})
+    mandate = manual.mandate.model_copy(update={"functions": [function]})
+    rendered = html(render_toolkit.self_assessment(dataclasses.replace(manual, mandate=mandate), SOURCES))
+    assert "<strong>Coordinate prevention at home</strong>:" in rendered and "(at home)" not in rendered
+
+
 FORMS = {
     "checklist": lambda manual: render_toolkit.checklist(manual, SOURCES),
     "template": lambda manual: render_toolkit.template(manual.toolkit.handover, SOURCES),
@@ -129,11 +137,12 @@ def test_faq_escapes_questions_and_answers(manual):
 
 # --- risk factors -----------------------------------------------------------------------------------
 
-def test_risk_factors_flag_names_not_verified(manual):
+def test_risk_factors_mark_names_not_verified_and_explain_the_mark_once(manual):
     rendered = html(render_toolkit.risk_factors_table(manual, SOURCES))
     assert "<td>Situations of armed conflict or other forms of instability</td>" in rendered
-    assert ("Signs of an intent to destroy in whole or in part a protected group "
-            "<em>(name not verified against the Framework's text)</em>") in rendered
+    assert "<td>Signs of an intent to destroy in whole or in part a protected group †</td>" in rendered
+    assert rendered.count("Name not verified against the Framework's text") == 1
+    assert rendered.index("</table>") < rendered.index("<p>† Name not verified")
     assert "<td>all atrocity crimes</td>" in rendered and "<td>genocide</td>" in rendered
 
 
