@@ -1,4 +1,4 @@
-"""On a 375 px wide phone screen no page scrolls sideways."""
+"""On a 375 px wide phone screen no page scrolls sideways, and tables give their room to their text."""
 
 from __future__ import annotations
 
@@ -16,3 +16,13 @@ def test_no_page_scrolls_horizontally_on_a_phone(open_served_context, served_sit
         if scroll_width > client_width:
             too_wide[path] = f"{scroll_width} px wide in {client_width} px"
     assert too_wide == {}
+
+
+def test_a_checklist_leaves_its_tick_box_column_narrow_on_a_phone(open_served_context, served_site):
+    """The theme gives every header cell 5rem at least: a third of a phone's table for a box to tick."""
+    context, _ = open_served_context(viewport=MOBILE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served_site.url("toolkit/first-100-days.html"))
+    box_column, table = page.eval_on_selector(
+        ".toolkit-form-checklist table", "table => [table.rows[0].cells[0].offsetWidth, table.offsetWidth]")
+    assert box_column < table / 6, f"tick-box column {box_column} px of {table} px"
