@@ -5,11 +5,19 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.util
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 # country-converter names the Americas "America"; the UN geoscheme says "Americas".
 _REGION_NAMES = {"America": "Americas"}
+
+
+def name_order(name: str) -> str:
+    """The key that sorts names as a reader expects: "Côte d'Ivoire" before "Czech Republic", "Türkiye"
+    before "Turkmenistan" (accents and case ignored; plain code-point order puts accented letters last)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 @dataclass(frozen=True)
@@ -63,4 +71,4 @@ def un_member_states() -> UNMemberStates:
         )
         for row in _country_table()
     )
-    return UNMemberStates(tuple(sorted(states, key=lambda s: s.name)))
+    return UNMemberStates(tuple(sorted(states, key=lambda s: name_order(s.name))))

@@ -7,7 +7,7 @@ import logging
 import country_converter
 import pytest
 
-from macros.countries import un_member_states
+from macros.countries import name_order, un_member_states
 
 
 @pytest.fixture(scope="module")
@@ -40,3 +40,15 @@ def test_each_state_is_found_by_its_short_and_official_name():
                                   "Albania <script>", "albania"])
 def test_names_that_are_not_un_member_states(name):
     assert name not in un_member_states().by_name
+
+
+def test_name_order_ignores_accents_and_case():
+    assert sorted(["Czech Republic", "Côte d'Ivoire", "Turkmenistan", "Türkiye", "cuba"], key=name_order) == [
+        "Côte d'Ivoire", "cuba", "Czech Republic", "Türkiye", "Turkmenistan"]
+    assert name_order("São Tomé and Príncipe") == "sao tome and principe"
+
+
+def test_the_states_come_in_reading_order_accents_ignored():
+    names = [s.name for s in un_member_states().states]
+    assert names.index("Côte d'Ivoire") < names.index("Croatia") < names.index("Czechia")
+    assert names.index("Türkiye") < names.index("Turkmenistan")
