@@ -4,9 +4,9 @@ Shapes come from the npm package world-atlas (TopoJSON, ids = ISO 3166 numeric c
 the Equal Earth projection (Šavrič, Patterson and Jenny, 2018). No tiles, scripts or web requests: the
 map is one SVG file that the page embeds as an image and the PDF keeps as vectors.
 
-At 1:110m the smallest states have no shape at all, and others are a few pixels wide; both get a
-circle marker so that every member can be seen. Their position comes from the finer 1:50m or 1:10m
-data, which is read only when needed.
+At 1:110m the smallest states have no shape at all, and others are a few pixels wide: every state
+without a shape gets a circle marker, member or not, and so does a member whose shape is too small to
+see. Their position comes from the finer 1:50m or 1:10m data, which is read only when needed.
 """
 
 from __future__ import annotations
@@ -34,14 +34,21 @@ ANTARCTICA = "010"  # not a state; dropping it lets the map end at 58° S and us
 WIDTH = 960.0
 NORTH, SOUTH = 84.0, -58.0  # the latitudes the map shows
 MARGIN = 4.0
-LEGEND_HEIGHT = 70.0
 # A member whose shape is smaller than this (in map units, largest side) also gets a marker.
 TINY_SHAPE = 6.0
 MARKER_RADIUS = 3.2
 
+# The page shows the map at the width of its text column, which on a phone 390 px wide is 358 px: the
+# legend's type is sized so that it is still 10 px there (the desktop page and the PDF show it larger).
+PHONE_MAP_WIDTH = 358.0
+LEGEND_FONT = math.ceil(10 * WIDTH / PHONE_MAP_WIDTH)
+LEGEND_LINE = 1.5 * LEGEND_FONT
+LEGEND_COLUMNS = 2
+LEGEND_MARKER_RADIUS = 0.2 * LEGEND_FONT  # larger than on the map, to be seen next to type this size
+
 OCEAN = "#eaf2f8"
-NON_MEMBER = "#d4d4d4"
-NOT_UN = "#ececec"
+NON_MEMBER = "#dedede"
+NOT_UN = "#eeeeee"
 
 
 @dataclass(frozen=True)
@@ -52,12 +59,14 @@ class Period:
     colour: str
 
 
-# Categorical, distinguishable in greyscale and for the common colour-vision deficiencies.
+# One family of blues, so that members read together against the grey of the other states. The known
+# periods step from dark to light, each at least 3:1 in contrast with the next; a member whose year is not
+# recorded gets a muted blue, so that the least-known members are not the ones the map stresses.
 PERIODS = (
-    Period("2010–2012", 2010, 2012, "#08519c"),
-    Period("2013–2015", 2013, 2015, "#3182bd"),
-    Period("2016 onwards", 2016, None, "#9ecae1"),
-    Period("year not recorded", None, None, "#e08214"),
+    Period("2010–2012", 2010, 2012, "#081d4a"),
+    Period("2013–2015", 2013, 2015, "#2a72b8"),
+    Period("2016 onwards", 2016, None, "#a6d2f2"),
+    Period("year not recorded", None, None, "#8aa3bf"),
 )
 
 
@@ -402,34 +411,56 @@ def _outline() -> str:
     return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in east + west) + "Z"
 
 
-def _legend(members: dict[str, Member], top: float) -> str:
+def _legend_entries(members: dict[str, Member]) -> list[tuple[str, str]]:
+    """Each colour the map uses for a state, with its words: the periods in use, then the other states."""
     counts = {p.label: 0 for p in PERIODS}
     for member in members.values():
         counts[period_of(member).label] += 1
-    entries = [(p.colour, f"{p.label} ({counts[p.label]})") for p in PERIODS if counts[p.label]]
+    entries = [(p.colour, f"{'joined ' if p.first is not None else ''}{p.label} ({counts[p.label]})")
+               for p in PERIODS if counts[p.label]]
     entries.append((NON_MEMBER, "not named as a member"))
-    items, x = [], MARGIN + 4
-    for colour, text in entries:
-        items.append(f'<rect x="{x:.0f}" y="{top + 8:.0f}" width="14" height="14" fill="{colour}" stroke="#666" '
-                     f'stroke-width=".5"/><text x="{x + 20:.0f}" y="{top + 20:.0f}">{escape(text)}</text>')
-        x += 34 + 8.2 * len(text)
-    items.append(
-        f'<circle cx="{MARGIN + 11:.0f}" cy="{top + 44:.0f}" r="{MARKER_RADIUS}" fill="{PERIODS[0].colour}" '
-        f'stroke="#fff" stroke-width=".8"/><text x="{MARGIN + 24:.0f}" y="{top + 48:.0f}">'
-        "Circles mark members too small to see at this scale. Joining year by period.</text>"
-    )
+    return entries
+
+
+def _legend_height(members: dict[str, Member]) -> float:
+    rows = math.ceil(len(_legend_entries(members)) / LEGEND_COLUMNS) + 1  # and the row about circles
+    return rows * LEGEND_LINE + LEGEND_FONT
+
+
+def _legend(members: dict[str, Member], top: float) -> str:
+    """Swatches in columns below the map, then what the circles mean: below rather than beside the map, so
+    that the type can be large enough for a phone without covering any land."""
+    swatch = 0.8 * LEGEND_FONT
+    left, indent = MARGIN + 8, swatch + 10
+    column_width = (WIDTH - 2 * MARGIN) / LEGEND_COLUMNS
+    items = []
+    entries = _legend_entries(members)
+    for index, (colour, text) in enumerate(entries):
+        x = left + (index % LEGEND_COLUMNS) * column_width
+        baseline = top + (index // LEGEND_COLUMNS + 1) * LEGEND_LINE
+        items.append(f'<rect x="{x:.0f}" y="{baseline - swatch:.0f}" width="{swatch:.0f}" height="{swatch:.0f}" '
+                     f'fill="{colour}" stroke="#666" stroke-width=".5"/>'
+                     f'<text x="{x + indent:.0f}" y="{baseline:.0f}">{escape(text)}</text>')
+    # Small states get circles whether or not they are members: one circle of each kind explains both.
+    baseline = top + (math.ceil(len(entries) / LEGEND_COLUMNS) + 1) * LEGEND_LINE
+    for index, (kind, colour) in enumerate((("member", PERIODS[1].colour), ("other", NON_MEMBER))):
+        centre_x = left + (1 + 2.2 * index) * LEGEND_MARKER_RADIUS
+        items.append(f'<circle class="m {kind}" cx="{centre_x:.1f}" cy="{baseline - 0.35 * LEGEND_FONT:.1f}" '
+                     f'r="{LEGEND_MARKER_RADIUS:.1f}" fill="{colour}"/>')
+    items.append(f'<text x="{left + indent:.0f}" y="{baseline:.0f}">'
+                 "Circles mark states too small to see at this scale.</text>")
     return '<g class="legend">' + "".join(items) + "</g>"
 
 
 def _document(shapes: list[str], markers: list[str], members: dict[str, Member]) -> str:
-    height = MAP_HEIGHT + LEGEND_HEIGHT
+    height = MAP_HEIGHT + _legend_height(members)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {height:.0f}" '
         f'width="{WIDTH:.0f}" height="{height:.0f}" role="img" aria-labelledby="t">'
         '<title id="t">Member states of the Global Network of R2P Focal Points, by period of joining</title>'
         "<style>path{stroke:#fff;stroke-width:.4;stroke-linejoin:round}.ocean{stroke:none}"
         ".m{stroke:#fff;stroke-width:.8}.m.other{stroke:#999;stroke-width:.4}"
-        "text{font:15px system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;fill:#222}</style>"
+        f"text{{font:{LEGEND_FONT}px system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;fill:#222}}</style>"
         f'<rect width="{WIDTH:.0f}" height="{height:.0f}" fill="#fff"/>'
         f'<path class="ocean" d="{_outline()}" fill="{OCEAN}"/>'
         '<g class="countries">' + "".join(shapes) + "</g>"
