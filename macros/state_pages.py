@@ -9,11 +9,12 @@ add the pages to the site (see build_hooks.py).
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import render, worldmap
-from .countries import State, UNMemberStates
+from .countries import State, UNMemberStates, name_order
 from .loader import Manual
 from .render import MEETINGS_PAGE, SOURCES_PAGE, anchor, cite, esc, relative, table
 from .schema import Meeting, Member
@@ -23,9 +24,12 @@ STATES_DIR = "states"
 ORGANISATIONS_DIR = "organisations"
 # Search ranks a state's profile above the pages that merely mention the state.
 SEARCH_BOOST = 4
-# Only a profile's title goes into the search index: the brief and the peer lists repeat on 193 pages and
-# would otherwise bury every other page under them (Material skips elements and sections carrying this).
+# Only a profile's title and its line of other names go into the search index: the brief and the peer lists
+# repeat on 193 pages and would otherwise bury every other page under them (Material skips elements and
+# sections carrying this).
 NOT_INDEXED = "data-search-exclude"
+# An SVG shown as an image keeps its tooltips (each country's <title>) to itself; opened alone it shows them.
+MAP_LINK_TEXT = "Opens the map on its own, where pointing at a country shows its name and status."
 # The sources name only some of the members (see network/states.md), so a state missing from the roster is
 # "not named", never "not a member".
 NOT_A_MEMBER = "not named as a member"
@@ -64,14 +68,29 @@ def display_name(state: State, member: Member | None) -> str:
     return member.name if member is not None else state.name
 
 
+def _unaccented(name: str) -> str:
+    # Not countries.name_order: that also folds the case, and this name is shown.
+    return "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
+
+
+def other_names(state: State, member: Member | None) -> list[str]:
+    """The names a reader may search a profile by besides its title: the country data's short and official
+    names, the roster's, and each of them without its accents, as typed on most keyboards ("Turkiye")."""
+    names = [state.name, state.official_name, *([member.name] if member is not None else [])]
+    title = display_name(state, member)
+    return [name for name in dict.fromkeys([*names, *map(_unaccented, names)]) if name != title]
+
+
 def membership_text(member: Member | None) -> str:
     if member is None:
         return NOT_A_MEMBER
     return f"member since {member.joined}" if member.joined is not None else f"member, {render.joined_text(member)}"
 
 
-def year_text(member: Member) -> str:
-    return str(member.joined) if member.joined is not None else render.YEAR_NOT_RECORDED
+def peer_year_text(member: Member) -> str:
+    """The year a peer joined or, when the sources do not record it, the year by which a source lists it
+    (`listed_by` is required: every member has one)."""
+    return str(member.joined) if member.joined is not None else f"listed by {member.listed_by.year}"
 
 
 def meetings_hosted_by(manual: Manual, countries: UNMemberStates, state: State) -> list[Meeting]:
@@ -128,12 +147,15 @@ def peers(manual: Manual, countries: UNMemberStates, state: State) -> tuple[list
     return same_subregion, same_region
 
 
-def _peer_list(peer_list: list[Peer], page: str, area: str) -> str:
+def _peer_list(peer_list: list[Peer], page: str, area: str, member_in_area: bool) -> str:
+    """The peers, linked; `member_in_area` when the page's own state is a member within `area`, where
+    "no state" would deny its own membership."""
     if not peer_list:
-        return f"No state in {esc(area)} has appointed a focal point yet, as far as the sources show."
+        nobody = "No other state" if member_in_area else "No state"
+        return f"{nobody} in {esc(area)} has appointed a focal point yet, as far as the sources show."
     return ", ".join(
-        f"[{esc(p.member.name)}]({relative(state_page_path(p.state), page)}) ({esc(year_text(p.member))})"
-        for p in sorted(peer_list, key=lambda p: p.member.name)
+        f"[{esc(p.member.name)}]({relative(state_page_path(p.state), page)}) ({esc(peer_year_text(p.member))})"
+        for p in sorted(peer_list, key=lambda p: name_order(p.member.name))
     ) + "."
 
 
@@ -224,37 +246,52 @@ def state_page(manual: Manual, countries: UNMemberStates, state: State) -> str:
         "",
         f"# {esc(name)}",
         "",
+        *_other_names_line(state, member),
         f"<div markdown {NOT_INDEXED}>",
         "",
-        f"*{esc(state.official_name)} · {esc(state.subregion)}, {esc(state.region)} · ISO {esc(state.iso3)}*",
+        f"*{esc(state.subregion)}, {esc(state.region)} · ISO {esc(state.iso3)}*",
         "",
         f"- **Global Network of R2P Focal Points:** {esc(status)}"
         + (f" (roster as of {render.format_date(manual.roster.as_of)})" if member is None else ""),
     ]
     if member is not None:
-        roles = ", ".join(render.ROLE_LABELS[r] for r in member.roles)
-        lines.append(f"- **Roles:** {esc(roles) or 'member'}")
-        if member.joined_note:
-            lines.append(f"- **Note:** {esc(member.joined_note)}")
+        lines += _roles_and_note(member)
     hosted = meetings_hosted_by(manual, countries, state)
     lines.append(f"- **Meetings hosted or co-hosted:** {_meeting_links(hosted, page)}")
     if member is not None:
         lines.append(f"- **Sources:** {cite(member.sources, sources_page)}")
     lines.append("")
-    if member is None:
-        lines.append(outreach_brief(brief_introduction(name, render.format_date(manual.roster.as_of), hosted, page)))
+    # The peers come before the brief, whose "Whom to contact" points to them.
     same_subregion, same_region = peers(manual, countries, state)
     lines += [
         f"## Peers in the region {{ #peers {NOT_INDEXED} }}",
         "",
-        f"**{esc(state.subregion)}:** {_peer_list(same_subregion, page, state.subregion)}",
+        f"**{esc(state.subregion)}:** {_peer_list(same_subregion, page, state.subregion, member is not None)}",
         "",
         f"**Elsewhere in {esc(region_phrase(state.region))}:** "
-        f"{_peer_list(same_region, page, 'the rest of ' + region_phrase(state.region))}",
+        f"{_peer_list(same_region, page, 'the rest of ' + region_phrase(state.region), False)}",
         "",
-        *_profile_end(page),
     ]
+    if member is None:
+        lines.append(outreach_brief(brief_introduction(name, render.format_date(manual.roster.as_of), hosted, page)))
+    lines += _profile_end(page)
     return "\n".join(lines)
+
+
+def _other_names_line(state: State, member: Member | None) -> list[str]:
+    """The profile's other names, outside the unindexed block: search finds the page by any of them."""
+    names = other_names(state, member)
+    return [f"Also known as: {esc(', '.join(names))}", ""] if names else []
+
+
+def _roles_and_note(member: Member) -> list[str]:
+    """A member's roles and note, each line only when the data holds one."""
+    lines = []
+    if member.roles:
+        lines.append(f"- **Roles:** {esc(', '.join(render.ROLE_LABELS[r] for r in member.roles))}")
+    if member.joined_note:
+        lines.append(f"- **Note:** {esc(member.joined_note)}")
+    return lines
 
 
 def _profile_end(page: str) -> list[str]:
@@ -278,11 +315,7 @@ def organisation_page(manual: Manual, member: Member) -> str:
         "*Regional organisation*",
         "",
         f"- **Global Network of R2P Focal Points:** {esc(status)}",
-        f"- **Roles:** {esc(', '.join(render.ROLE_LABELS[r] for r in member.roles)) or 'member'}",
-    ]
-    if member.joined_note:
-        lines.append(f"- **Note:** {esc(member.joined_note)}")
-    lines += [
+        *_roles_and_note(member),
         f"- **Meetings hosted or co-hosted:** {_meeting_links(hosted, page)}",
         f"- **Sources:** {cite(member.sources, sources_page)}",
         "",
@@ -301,16 +334,18 @@ def generated_pages(manual: Manual, countries: UNMemberStates) -> dict[str, str]
 
 
 def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: bool) -> str:
-    """All UN member states by region with their status; `linked` when the state pages are built."""
+    """All UN member states by region with their status, members in bold; `linked` when the state pages are
+    built."""
     members = members_by_iso3(manual)
     blocks = []
     for region in sorted({s.region for s in countries.states}):
         rows = []
-        for state in sorted((s for s in countries.states if s.region == region), key=lambda s: (s.subregion, s.name)):
-            member = members.get(state.iso3)
+        in_region = [(s, members.get(s.iso3)) for s in countries.states if s.region == region]
+        for state, member in sorted(in_region, key=lambda pair: (pair[0].subregion, name_order(display_name(*pair)))):
             name = esc(display_name(state, member))
             cell = f"[{name}]({relative(state_page_path(state), page)})" if linked else name
-            rows.append((cell, esc(state.subregion), esc(membership_text(member))))
+            rows.append((f"**{cell}**" if member is not None else cell, esc(state.subregion),
+                         esc(membership_text(member))))
         blocks.append(f"## {esc(region)} {{ #{anchor('region', region)} {NOT_INDEXED} }}\n\n"
                       + table(("State", "Sub-region", "Global Network"), rows))
     organisations = [m for m in manual.roster.members if m.kind == "regional-organisation"]
@@ -318,7 +353,7 @@ def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: b
         items = [
             (f"[{esc(m.name)}]({relative(organisation_page_path(m), page)})" if linked else esc(m.name))
             + f" ({esc(membership_text(m))})"
-            for m in sorted(organisations, key=lambda m: m.name)
+            for m in sorted(organisations, key=lambda m: name_order(m.name))
         ]
         blocks.append(f"## Regional organisations {{ #regional-organisations {NOT_INDEXED} }}\n\n"
                       + "\n".join(f"- {i}" for i in items) + "\n")
@@ -346,19 +381,22 @@ def coverage_table(manual: Manual, countries: UNMemberStates) -> str:
 
 
 def map_figure(manual: Manual, countries: UNMemberStates, image_link: str, page: str, linked: bool) -> str:
-    """The map as a Markdown image, then its text alternative: the members by period of joining."""
+    """The map as a Markdown image linked to the map file, then its text alternative: the members by period of
+    joining. The image shows the map without its tooltips: only the file opened on its own names each country
+    under the pointer."""
     members = members_by_iso3(manual)
     by_period: dict[str, list[str]] = {p.label: [] for p in worldmap.PERIODS}
-    for state in countries.states:
-        member = members.get(state.iso3)
-        if member is None:
-            continue
+    member_states = [(state, members[state.iso3]) for state in countries.states if state.iso3 in members]
+    for state, member in sorted(member_states, key=lambda pair: name_order(pair[1].name)):
         name = esc(member.name)
         entry = f"[{name}]({relative(state_page_path(state), page)})" if linked else name
         by_period[worldmap.period_of(member).label].append(
             entry + (f" ({member.joined})" if member.joined is not None else ""))
+    # The image is the link's only content, so its text alternative also says where the link leads.
     alt = (f"World map of the {len(members)} member states of the Global Network of R2P Focal Points, coloured "
-           "by period of joining; small states are marked by circles. The table below lists the same states.")
+           "by period of joining; small states are marked by circles. The table below lists the same states. "
+           f"{MAP_LINK_TEXT}")
     rows = [(esc(label), len(names), ", ".join(names)) for label, names in by_period.items() if names]
-    return (f"![{esc(alt)}]({image_link}){{ .members-map }}\n\n<div markdown {NOT_INDEXED}>\n\n"
+    return (f"[![{esc(alt)}]({image_link}){{ .members-map }}]({image_link} \"{esc(MAP_LINK_TEXT)}\")"
+            f"\n\n<div markdown {NOT_INDEXED}>\n\n"
             + table(("Period of joining", "States", "Member states"), rows, right_aligned=("States",)) + "\n</div>\n")

@@ -53,6 +53,36 @@ def test_a_member_without_a_year_says_so(manual, countries):
     assert "[2013 Ljubljana](../network/meetings.md#meeting-europe-2013)" in page
 
 
+def test_a_member_without_roles_has_no_roles_line(manual, countries):
+    assert "Roles" not in state_pages.state_page(manual, countries, countries.by_iso3["GHA"])
+    assert "Roles" not in state_pages.organisation_page(manual, manual.roster.members[2])
+    assert "- **Roles:** co\\-founder" in state_pages.state_page(manual, countries, countries.by_iso3["DNK"])
+
+
+@pytest.mark.parametrize(("iso3", "roster_name", "other_names"), [
+    ("CZE", "Czech Republic", ["Czechia"]),  # the roster's name is the package's official one
+    ("RUS", None, ["Russian Federation"]),
+    ("CIV", "Côte d'Ivoire", ["Republic of Côte d'Ivoire", "Cote d'Ivoire", "Republic of Cote d'Ivoire"]),
+    ("TUR", None, ["Republic of Türkiye", "Turkiye", "Republic of Turkiye"]),
+    ("KOR", "Republic of Korea", ["South Korea"]),
+    ("JPN", None, []),  # short and official name alike, without accents
+])
+def test_other_names_are_the_datas_names_and_their_unaccented_forms(countries, iso3, roster_name, other_names):
+    state = countries.by_iso3[iso3]
+    roster_member = member(roster_name, iso3, 2013) if roster_name else None
+    assert state_pages.other_names(state, roster_member) == other_names
+
+
+def test_the_other_names_line_is_shown_and_left_in_the_search_index(manual, countries):
+    roster = manual.roster.model_copy(update={"members": [member("Czech Republic", "CZE", 2013)]})
+    page = state_pages.state_page(dataclasses.replace(manual, roster=roster), countries, countries.by_iso3["CZE"])
+    title, rest = page.split("# Czech Republic\n\n", 1)[1].split(f"<div markdown {state_pages.NOT_INDEXED}>", 1)
+    assert title == "Also known as: Czechia\n\n"
+    assert "*Eastern Europe, Europe · ISO CZE*" in rest
+    japan = state_pages.state_page(manual, countries, countries.by_iso3["JPN"])
+    assert "Also known as" not in japan
+
+
 def test_a_non_member_page_carries_the_whole_outreach_brief(manual, countries):
     page = state_pages.state_page(manual, countries, countries.by_iso3["KEN"])
     assert "not named as a member (roster as of 11 May 2021)" in page
@@ -61,6 +91,8 @@ def test_a_non_member_page_carries_the_whole_outreach_brief(manual, countries):
             "2021). If Kenya has no focal point yet, this brief sums up the case for appointing one; the secretariat "
             "can confirm.") in page
     assert "has not yet appointed" not in page
+    # The brief's "Whom to contact" names the peers, which come first.
+    assert page.index("## Peers in the region") < page.index("## Outreach brief")
     for heading in ("Why appoint a focal point", "What appointing involves", "What the network offers",
                     "Answers to the usual objections", "Whom to contact"):
         assert f"### {heading} {{ data-search-exclude }}" in page
@@ -118,10 +150,26 @@ def test_peers_are_split_into_sub_region_and_rest_of_region(manual, countries):
         member("Denmark", "DNK", 2010), member("Sweden", "SWE", None), member("France", "FRA", 2013)]})
     with_peers = dataclasses.replace(manual, roster=roster)
     page = state_pages.state_page(with_peers, countries, countries.by_iso3["NOR"])
-    assert ("**Northern Europe:** [Denmark](dnk.md) (2010), [Sweden](swe.md) (year not recorded).") in page
+    # Sweden's year is not recorded: the year by which a source lists it stands in (listed_by 2021).
+    assert ("**Northern Europe:** [Denmark](dnk.md) (2010), [Sweden](swe.md) (listed by 2021).") in page
     assert "**Elsewhere in Europe:** [France](fra.md) (2013)." in page
     kenya = state_pages.state_page(with_peers, countries, countries.by_iso3["KEN"])
     assert "No state in Eastern Africa has appointed a focal point yet" in kenya
+
+
+def test_a_member_alone_in_its_sub_region_is_not_denied_its_membership(manual, countries):
+    roster = manual.roster.model_copy(update={"members": [member("Republic of Korea", "KOR", 2013)]})
+    page = state_pages.state_page(dataclasses.replace(manual, roster=roster), countries, countries.by_iso3["KOR"])
+    assert "**Eastern Asia:** No other state in Eastern Asia has appointed a focal point yet" in page
+    assert "**Elsewhere in Asia:** No state in the rest of Asia has appointed a focal point yet" in page
+
+
+def test_peers_are_sorted_by_their_names_accents_ignored(manual, countries):
+    roster = manual.roster.model_copy(update={"members": [
+        member("Turkmenistan", "TKM", 2014), member("Türkiye", "TUR", 2012), member("Qatar", "QAT", 2013)]})
+    page = state_pages.state_page(dataclasses.replace(manual, roster=roster), countries, countries.by_iso3["JPN"])
+    assert ("**Elsewhere in Asia:** [Qatar](qat.md) (2013), [Türkiye](tur.md) (2012), "
+            "[Turkmenistan](tkm.md) (2014).") in page
 
 
 def test_text_from_data_is_escaped(manual, countries):
@@ -159,9 +207,19 @@ def test_states_index_lists_all_193_and_links_only_when_pages_are_built(manual, 
     linked = state_pages.states_index(manual, countries, "network/states.md", linked=True)
     plain = state_pages.states_index(manual, countries, "network/states.md", linked=False)
     assert len(re.findall(r"\]\(\.\./states/[a-z]{3}\.md\)", linked)) == 193
-    assert "| [Denmark](../states/dnk.md) | Northern Europe | member since 2010 |" in linked
-    assert "../states/" not in plain and "| Denmark | Northern Europe | member since 2010 |" in plain
+    # Members in bold, the others not.
+    assert "| **[Denmark](../states/dnk.md)** | Northern Europe | member since 2010 |" in linked
+    assert "| [Norway](../states/nor.md) | Northern Europe | not named as a member |" in linked
+    assert "../states/" not in plain and "| **Denmark** | Northern Europe | member since 2010 |" in plain
     assert "[European Union](../organisations/european-union.md) (member since 2016)" in linked
+
+
+def test_states_index_sorts_by_the_name_shown(manual, countries):
+    # A roster name that sorts elsewhere than the package's ("South Korea") takes its own place.
+    roster = manual.roster.model_copy(update={"members": [member("Korea", "KOR", 2013)]})
+    index = state_pages.states_index(dataclasses.replace(manual, roster=roster), countries, "network/states.md", False)
+    eastern_asia = re.findall(r"^\| (.+?) \| Eastern Asia \|", index, flags=re.MULTILINE)
+    assert eastern_asia == ["China", "Japan", "**Korea**", "Mongolia", "North Korea"]
 
 
 def test_the_state_pages_switch_reads_the_config():
@@ -171,9 +229,25 @@ def test_the_state_pages_switch_reads_the_config():
 
 def test_map_figure_lists_the_members_by_period(manual, countries):
     figure = state_pages.map_figure(manual, countries, "../assets/generated/members-map.svg", "network/states.md", True)
-    assert figure.startswith("![World map of the 2 member states")
+    assert figure.startswith("[![World map of the 2 member states")
     assert "| 2010–2012 | 1 | [Denmark](../states/dnk.md) (2010) |" in figure
     assert "| year not recorded | 1 | [Ghana](../states/gha.md) |" in figure
+
+
+def test_the_map_links_to_its_file_and_says_so(manual, countries):
+    figure = state_pages.map_figure(manual, countries, "../assets/generated/members-map.svg", "network/states.md", True)
+    image, link = re.fullmatch(r"\[!\[(.+?)\]\(\.\./assets/generated/members-map\.svg\)\{ \.members-map \}\]\((.+?)\)",
+                               figure.splitlines()[0]).groups()
+    assert link.startswith("../assets/generated/members-map.svg ")
+    assert image.endswith("Opens the map on its own\\, where pointing at a country shows its name and status\\.")
+
+
+def test_the_map_table_sorts_the_members_by_the_names_shown(manual, countries):
+    roster = manual.roster.model_copy(update={"members": [
+        member("Spain", "ESP", 2013), member("Republic of Korea", "KOR", 2013), member("Slovenia", "SVN", 2013)]})
+    with_members = dataclasses.replace(manual, roster=roster)
+    figure = state_pages.map_figure(with_members, countries, "map.svg", "network/states.md", False)
+    assert "| 2013–2015 | 3 | Republic of Korea (2013), Slovenia (2013), Spain (2013) |" in figure
 
 
 # --- world map -----------------------------------------------------------------------------------

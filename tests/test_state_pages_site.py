@@ -57,6 +57,34 @@ def test_each_member_page_shows_its_year_or_that_it_is_not_recorded(real_site, m
         expected = f"member since {member.joined}" if member.joined is not None else "year not recorded"
         assert expected in text, f"{member.name}: {expected!r} missing"
         assert "Outreach brief" not in text
+        assert ("Roles:" in text) == bool(member.roles), f"{member.name}: a Roles line without roles, or none"
+
+
+def test_a_member_alone_in_its_sub_region_is_not_told_that_no_state_there_has_a_focal_point(real_site, members):
+    countries = un_member_states()
+    subregions = [countries.by_iso3[iso3].subregion for iso3 in members]
+    alone = [iso3 for iso3 in members if subregions.count(countries.by_iso3[iso3].subregion) == 1]
+    assert "KOR" in alone  # the only member in Eastern Asia
+    for iso3 in alone:
+        subregion = countries.by_iso3[iso3].subregion
+        text = text_of(real_site / "states" / f"{iso3.lower()}.html")
+        assert f"{subregion}: No other state in {subregion} has appointed a focal point yet" in text, iso3
+
+
+def test_peers_without_a_year_show_the_year_they_were_listed_by(real_site):
+    text = text_of(real_site / "states" / "cze.html")
+    peers = text[text.index("Peers in the region"):text.index("All UN member states")]
+    assert "year not recorded" not in peers
+    assert "Poland (listed by 2013)" in peers and "Denmark (2010)" in peers
+
+
+def test_a_profile_is_searched_by_its_title_and_other_names_only(real_site):
+    docs = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    profiles = {d["location"]: d["text"] for d in docs if d["location"].startswith(("states/", "organisations/"))}
+    assert profiles["states/cze.html#czech-republic"] == "<p>Also known as: Czechia</p>"
+    assert profiles["states/tur.html#turkiye"] == "<p>Also known as: Republic of Türkiye, Turkiye, Republic of Turkiye</p>"
+    # Neither the brief nor the peer lists: whatever else a profile's entries hold is a line of names.
+    assert {text for text in profiles.values() if not text.startswith("<p>Also known as: ")} == {""}
 
 
 def test_each_non_member_page_carries_the_outreach_brief(real_site, members, manual):
@@ -73,6 +101,7 @@ def test_each_non_member_page_carries_the_outreach_brief(real_site, members, man
         for objection in objections:
             assert objection in text, f"{state.name}: objection {objection!r} missing"
         assert "Global Centre for the Responsibility to Protect" in text
+        assert text.index("Peers in the region") < text.index("Outreach brief"), state.name
 
 
 @pytest.mark.parametrize("iso3, meeting", [("chl", "2015 Madrid"), ("tls", "2016 Seoul")])
@@ -125,10 +154,13 @@ def test_the_members_page_links_each_member_to_its_profile(real_site, manual):
         assert f'href="../{page}"' in html, f"{member.name}: no link to {page}"
 
 
-def test_the_states_index_links_every_state_page(real_site):
+def test_the_states_index_links_every_state_page(real_site, members):
     html = (real_site / "network" / "states.html").read_text(encoding="utf-8")
     linked = set(re.findall(r'href="\.\./states/([a-z]{3})\.html"', html))
     assert len(linked) == 193
+    index = html[html.index('id="region-africa"'):]  # the tables, after the map's list of members
+    bold = set(re.findall(r'<td><strong><a href="\.\./states/([A-Za-z]{3})\.html"', index))
+    assert {iso3.upper() for iso3 in bold} == set(members)
     assert "every one of the 193 member states of the United Nations has a profile page" in text_of(
         real_site / "network" / "states.html")
 
@@ -139,7 +171,9 @@ def test_the_map_has_a_shape_or_marker_for_every_member_state(real_site, members
     assert set(members) <= shown
     assert len(shown) == 193
     page = (real_site / "network" / "states.html").read_text(encoding="utf-8")
-    assert re.search(r'<img alt="World map of the \d+ member states[^"]*" class="members-map" '
+    # The image links to the map file, where each country's tooltip works.
+    assert re.search(r'<a href="\.\./assets/generated/members-map\.svg"[^>]*><img alt="World map of the \d+ member '
+                     r'states[^"]*Opens the map on its own[^"]*" class="members-map" '
                      r'src="\.\./assets/generated/members-map\.svg"', page)
 
 
