@@ -6,7 +6,9 @@ import pytest
 
 from browser_support import search
 
-# Members and non-members, one-word and several-word names, and a member organisation.
+# Members and non-members, one-word and several-word names, and a member organisation; then the names people
+# type that are not the page's title: an official name, the package's short name for a member the roster
+# names otherwise, and accented names typed without their accents.
 QUERIES = [
     ("Botswana", "states/bwa.html"),
     ("Kenya", "states/ken.html"),
@@ -14,6 +16,10 @@ QUERIES = [
     ("Republic of Korea", "states/kor.html"),
     ("Brazil", "states/bra.html"),
     ("Organization of American States", "organisations/organization-of-american-states.html"),
+    ("Russian Federation", "states/rus.html"),
+    ("Czechia", "states/cze.html"),
+    ("Cote d'Ivoire", "states/civ.html"),
+    ("Turkiye", "states/tur.html"),
 ]
 
 
