@@ -94,6 +94,11 @@ def join_words(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def linked(text: str, target: str | None) -> str:
+    """`text` as a link to `target`, or as plain text when there is no target."""
+    return f"[{esc(text)}]({target})" if target else esc(text)
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
@@ -245,11 +250,11 @@ def members_table(manual: Manual, sources_page: str, meetings_page: str,
         )
         roles = ", ".join(ROLE_LABELS[r] for r in member.roles)
         kind = "state" if member.kind == "state" else "regional organisation"
-        profile = (profile_links or {}).get(member.name)
-        name = f"[{esc(member.name)}]({profile})" if profile else esc(member.name)
+        name = linked(member.name, (profile_links or {}).get(member.name))
         rows.append((name, kind, esc(joined_text(member)), esc(roles) or "—", hosted or "—",
                      cite(member.sources, sources_page)))
-    return styled_block("members-table", table(("Member", "Kind", "Joined", "Roles", "Meetings hosted", "Sources"), rows))
+    columns = ("Member", "Kind", "Joined", "Roles", "Meetings hosted or co-hosted", "Sources")
+    return styled_block("members-table", table(columns, rows))
 
 
 def count_text(count: OfficialCount) -> str:
@@ -302,7 +307,10 @@ def meeting_label(meeting: Meeting) -> str:
     return f"{meeting.start.year} {place}"
 
 
-def meetings_timeline(manual: Manual, sources_page: str, kind: str | None = None, heading_level: int = 3) -> str:
+def meetings_timeline(manual: Manual, sources_page: str, kind: str | None = None, heading_level: int = 3,
+                      profile_links: Mapping[str, str] | None = None) -> str:
+    """Each meeting under its own heading; `profile_links` maps a host's name to its profile page, when the
+    build makes them."""
     hashes = "#" * heading_level
     blocks = []
     for meeting in sorted(manual.meetings.meetings, key=lambda m: m.start.as_date()):
@@ -315,7 +323,8 @@ def meetings_timeline(manual: Manual, sources_page: str, kind: str | None = None
             f"- **Where:** {esc(meeting.city or 'city not recorded')}",
         ]
         if meeting.hosts:
-            lines.append(f"- **Hosts:** {esc(join_words([host_name(manual, h) for h in meeting.hosts]))}")
+            hosts = [linked(host_name(manual, host), (profile_links or {}).get(host)) for host in meeting.hosts]
+            lines.append(f"- **Hosts:** {join_words(hosts)}")
         if meeting.attendance:
             lines.append(f"- **Attendance:** {esc(meeting.attendance)}")
         if meeting.themes:
@@ -370,8 +379,10 @@ def latest_meeting(manual: Manual, kind: str = "annual") -> Meeting:
 
 def latest_meeting_sentence(manual: Manual, sources_page: str, meetings_page: str) -> str:
     meeting = latest_meeting(manual)
+    # An annual meeting's title is a heading, "Eleventh meeting"; inside a sentence it reads "the eleventh meeting".
+    title = meeting.title[:1].lower() + meeting.title[1:]
     return (
-        f"The most recent annual meeting recorded here is the [{esc(meeting.title)}]"
+        f"The most recent annual meeting recorded here is the [{esc(title)}]"
         f"({meetings_page}#{anchor('meeting', meeting.id)}), {format_span(meeting.start, meeting.end)}, "
         f"in {esc(meeting.city or 'a city not recorded')} {cite(meeting.sources, sources_page)}."
     )

@@ -199,6 +199,13 @@ def test_meetings_timeline_by_kind(manual):
     assert "Denmark, Chile and The Secretariat" in annual and "Ljubljana" not in annual
 
 
+def test_meetings_timeline_links_the_hosts_that_have_a_profile(manual):
+    annual = html(render.meetings_timeline(manual, SOURCES, "annual", profile_links={
+        "Denmark": "states/dnk.md", "Chile": "states/chl.md"}))
+    assert ('<strong>Hosts:</strong> <a href="states/dnk.md">Denmark</a>, <a href="states/chl.md">Chile</a> '
+            'and The Secretariat</li>') in annual
+
+
 def test_meetings_timeline_lists_notes_below_themes_only_when_there_are_some(manual):
     first, regional = manual.meetings.meetings
     noted = first.model_copy(update={"notes": ["Opened by a minister", "An outcome <document> was published"]})
@@ -238,7 +245,7 @@ def test_meeting_count_and_latest(manual):
     assert render.meeting_count(manual, "annual") == 1
     assert render.latest_meeting(manual, "regional").city == "Ljubljana"
     assert render.latest_meeting_sentence(manual, SOURCES, "meetings.md").startswith(
-        "The most recent annual meeting recorded here is the [First annual meeting](meetings.md#meeting-"
+        "The most recent annual meeting recorded here is the [first annual meeting](meetings.md#meeting-"
     )
 
 
