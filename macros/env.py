@@ -103,7 +103,9 @@ def define_env(env) -> None:
 
     @env.macro
     def meetings_timeline(kind: str | None = None, heading_level: int = 3) -> str:
-        return render.meetings_timeline(manual, link(SOURCES_PAGE), kind, heading_level)
+        host_pages = state_pages.host_profile_paths(manual, un_member_states()) if state_pages_built() else {}
+        profiles = {host: link(path) for host, path in host_pages.items()}
+        return render.meetings_timeline(manual, link(SOURCES_PAGE), kind, heading_level, profiles)
 
     @env.macro
     def meeting_count(kind: str = "annual") -> int:

@@ -13,6 +13,7 @@ import string
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import quote
 
+from .countries import name_order
 from .loader import Manual
 from .schema import Meeting, Member, OfficialCount, PartialDate, Source
 
@@ -244,7 +245,7 @@ def members_table(manual: Manual, sources_page: str, meetings_page: str,
     """Every member with its year, roles, meetings hosted and sources; `profile_links` maps a member's name
     to its profile page, when the build makes them."""
     rows = []
-    for member in sorted(manual.roster.members, key=lambda m: (m.kind != "state", m.name)):
+    for member in sorted(manual.roster.members, key=lambda m: (m.kind != "state", name_order(m.name))):
         hosted = ", ".join(
             f"[{esc(meeting_label(m))}]({meetings_page}#{anchor('meeting', m.id)})" for m in meetings_hosted(manual, member)
         )
@@ -409,7 +410,7 @@ def members_with_role(manual: Manual, role: str) -> str:
     """A bulleted list of the members whose roles include `role`, alphabetically."""
     if role not in ROLE_LABELS:
         raise ValueError(f"unknown role {role!r}; expected one of {', '.join(ROLE_LABELS)}")
-    names = sorted(member.name for member in manual.roster.members if role in member.roles)
+    names = sorted((member.name for member in manual.roster.members if role in member.roles), key=name_order)
     if not names:
         return f"The sources used for this manual name no member of the {ROLE_LABELS[role]}.\n"
     return "\n".join(f"- {esc(name)}" for name in names) + "\n"

@@ -54,6 +54,21 @@ def profile_path(member: Member) -> str:
     return organisation_page_path(member)
 
 
+def host_profile_paths(manual: Manual, countries: UNMemberStates) -> dict[str, str]:
+    """The page of each meeting host that has one: a member's profile (an organisation's body, such as the
+    EEAS, leads to its organisation's), or any UN member state's."""
+    members = {member.name: member for member in manual.roster.members}
+    part_of = {organisation.id: organisation.part_of for organisation in manual.meetings.organisations}
+    paths = {}
+    for host in {host for meeting in manual.meetings.meetings for host in meeting.hosts}:
+        member = members.get(host) or members.get(part_of.get(host) or "")
+        if member is not None:
+            paths[host] = profile_path(member)
+        elif host in countries.by_name:
+            paths[host] = state_page_path(countries.by_name[host])
+    return paths
+
+
 def members_by_iso3(manual: Manual) -> dict[str, Member]:
     return {m.iso3: m for m in manual.roster.members if m.kind == "state" and m.iso3}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import markdown
 import pytest
@@ -144,6 +145,16 @@ def test_members_table_shows_year_or_not_recorded_and_hosting(manual):
     assert "<td>year not recorded (listed by July 2013)</td>" in rendered
     assert '<a href="meetings.md#meeting-annual-01">2011 New York</a>' in rendered
     assert "<td>regional organisation</td>" in rendered
+
+
+def test_members_table_sorts_by_name_as_a_reader_expects(manual):
+    """Plain code-point order would put "Côte d'Ivoire" after "Czech Republic"."""
+    state = next(m for m in manual.roster.members if m.kind == "state")
+    renamed = [state.model_copy(update={"name": name}) for name in ("Czech Republic", "Côte d'Ivoire", "denmark")]
+    roster = manual.roster.model_copy(update={"members": renamed})
+    rendered = html(render.members_table(dataclasses.replace(manual, roster=roster), SOURCES, "meetings.md"))
+    names = re.findall(r"<tr>\n<td>([^<]+)</td>", rendered)
+    assert names == ["Côte d'Ivoire", "Czech Republic", "denmark"]
 
 
 def test_a_meeting_hosted_by_a_body_of_a_member_counts_as_the_members(manual):

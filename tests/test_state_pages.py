@@ -414,3 +414,14 @@ def test_open_data_reads_back_equal_to_the_data(manual):
     meetings = list(csv.DictReader(io.StringIO(files["open-data/meetings.csv"])))
     assert meetings[0]["hosts"].split(open_data.LIST_SEPARATOR) == ["Denmark", "Chile", "secretariat"]
     assert meetings[1]["end"] == "" and meetings[1]["number"] == ""
+
+
+def test_meeting_hosts_lead_to_their_profiles(manual, countries):
+    """A member or any UN member state leads to its page; a member's body (here the secretariat, made part
+    of the European Union) to its organisation's page."""
+    organisations = [o.model_copy(update={"part_of": "European Union"}) for o in manual.meetings.organisations]
+    meetings = manual.meetings.model_copy(update={"organisations": organisations})
+    paths = state_pages.host_profile_paths(dataclasses.replace(manual, meetings=meetings), countries)
+    assert paths == {"Denmark": "states/dnk.md", "Chile": "states/chl.md", "Ghana": "states/gha.md",
+                     "secretariat": "organisations/european-union.md"}
+    assert "secretariat" not in state_pages.host_profile_paths(manual, countries)

@@ -129,6 +129,14 @@ def test_the_european_union_hosted_the_meeting_its_bodies_hosted(real_site):
     assert "#meeting-ninth-annual-meeting-2019" in eu_row[:eu_row.index("</tr>")]
 
 
+def test_the_meetings_page_links_each_host_that_has_a_profile(real_site, manual):
+    page = (real_site / "network" / "meetings.html").read_text(encoding="utf-8")
+    hosts = set(re.findall(r'<a href="\.\./(?:states|organisations)/([^"]+)\.html">([^<]+)</a>',
+                           "".join(re.findall(r"<strong>Hosts:</strong>(.*?)</li>", page))))
+    assert {("gha", "Ghana"), ("chl", "Chile")} <= hosts  # a member, and a host the roster does not name
+    assert ("european-union", "European External Action Service") in hosts  # a body of a member organisation
+
+
 def test_the_meetings_page_lists_each_meetings_notes_after_its_themes(real_site, manual):
     text = re.sub(r"\s", "", text_of(real_site / "network" / "meetings.html"))  # tags such as <abbr> add spaces
     for meeting in manual.meetings.meetings:
