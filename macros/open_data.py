@@ -3,7 +3,9 @@
 JSON files are the validated data as the schema dumps it, so they read back into the same models.
 CSV files hold one row per member or meeting, one column per field of the schema (so a field added to
 the schema is a column too); a field with several values (roles, hosts, notes, sources) puts one per
-line in its cell, since a value may contain any punctuation (the meetings' notes have semicolons).
+line in its cell, since a value may contain any punctuation (the meetings' notes have semicolons). They
+start with a byte-order mark: without it, spreadsheet programs read UTF-8 as a legacy encoding and show
+"Côte d'Ivoire" as "CÃ´te d'Ivoire".
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .schema import Meeting, Member
 
 OPEN_DATA_DIR = "open-data"
 LIST_SEPARATOR = "\n"
+BYTE_ORDER_MARK = "\ufeff"
 ROSTER_FIELDS = tuple(Member.model_fields)
 MEETING_FIELDS = tuple(Meeting.model_fields)
 
@@ -47,9 +50,9 @@ def to_json(model: BaseModel) -> str:
 def open_data_files(manual: Manual) -> dict[str, str]:
     """Each file's path in the site and its text."""
     return {
-        f"{OPEN_DATA_DIR}/roster.csv": to_csv(manual.roster.members, ROSTER_FIELDS),
+        f"{OPEN_DATA_DIR}/roster.csv": BYTE_ORDER_MARK + to_csv(manual.roster.members, ROSTER_FIELDS),
         f"{OPEN_DATA_DIR}/roster.json": to_json(manual.roster),
-        f"{OPEN_DATA_DIR}/meetings.csv": to_csv(manual.meetings.meetings, MEETING_FIELDS),
+        f"{OPEN_DATA_DIR}/meetings.csv": BYTE_ORDER_MARK + to_csv(manual.meetings.meetings, MEETING_FIELDS),
         f"{OPEN_DATA_DIR}/meetings.json": to_json(manual.meetings),
     }
 
@@ -61,5 +64,6 @@ def open_data_list(page_dir_link: str) -> str:
         "(the JSON also holds the official counts)\n"
         f"- Meetings: [meetings.csv]({page_dir_link}/meetings.csv) · "
         f"[meetings.json]({page_dir_link}/meetings.json)\n\n"
-        "In the CSV files, a field with several values has one value per line within its cell.\n"
+        "The CSV files are UTF-8 with a byte-order mark, so that spreadsheet programs show accented names "
+        "correctly; a field with several values has one value per line within its cell.\n"
     )

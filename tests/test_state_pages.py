@@ -407,11 +407,14 @@ def test_open_data_reads_back_equal_to_the_data(manual):
     files = open_data.open_data_files(manual)
     assert RosterFile.model_validate(json.loads(files["open-data/roster.json"])) == manual.roster
     assert MeetingsFile.model_validate(json.loads(files["open-data/meetings.json"])) == manual.meetings
-    rows = list(csv.DictReader(io.StringIO(files["open-data/roster.csv"])))
+    mark = open_data.BYTE_ORDER_MARK
+    assert files["open-data/roster.csv"].startswith(mark + "name,kind,")
+    rows = list(csv.DictReader(io.StringIO(files["open-data/roster.csv"].removeprefix(mark))))
     assert [r["name"] for r in rows] == [m.name for m in manual.roster.members]
     assert rows[0] == {"name": "Denmark", "kind": "state", "iso3": "DNK", "joined": "2010", "joined_note": "",
                        "listed_by": "2013-07", "roles": "co-founder", "sources": "page-2013"}
-    meetings = list(csv.DictReader(io.StringIO(files["open-data/meetings.csv"])))
+    assert files["open-data/meetings.csv"].startswith(mark + "id,")
+    meetings = list(csv.DictReader(io.StringIO(files["open-data/meetings.csv"].removeprefix(mark))))
     assert meetings[0]["hosts"].split(open_data.LIST_SEPARATOR) == ["Denmark", "Chile", "secretariat"]
     assert meetings[1]["end"] == "" and meetings[1]["number"] == ""
 

@@ -198,11 +198,13 @@ def test_open_data_reads_back_equal_to_the_data(real_site, manual):
     folder = real_site / "open-data"
     assert RosterFile.model_validate(json.loads((folder / "roster.json").read_text("utf-8"))) == manual.roster
     assert MeetingsFile.model_validate(json.loads((folder / "meetings.json").read_text("utf-8"))) == manual.meetings
-    with (folder / "roster.csv").open(encoding="utf-8", newline="") as handle:
+    for name in ("roster.csv", "meetings.csv"):  # a byte-order mark first, for spreadsheet programs
+        assert (folder / name).read_bytes().startswith(b"\xef\xbb\xbf")
+    with (folder / "roster.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["name"], r["iso3"] or None, int(r["joined"]) if r["joined"] else None, r["listed_by"])
             for r in rows] == [(m.name, m.iso3, m.joined, str(m.listed_by)) for m in manual.roster.members]
-    with (folder / "meetings.csv").open(encoding="utf-8", newline="") as handle:
+    with (folder / "meetings.csv").open(encoding="utf-8-sig", newline="") as handle:
         meetings = list(csv.DictReader(handle))
     assert [(r["id"], r["title"], r["start"], r["hosts"].splitlines(), r["notes"].splitlines())
             for r in meetings] == [
