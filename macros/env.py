@@ -48,6 +48,10 @@ def define_env(env) -> None:
         return render.cite(source_ids, link(SOURCES_PAGE))
 
     @env.macro
+    def un_symbol(symbol: str) -> str:
+        return render.un_symbol(symbol)
+
+    @env.macro
     def bibliography() -> str:
         return render.bibliography(manual)
 

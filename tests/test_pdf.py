@@ -271,15 +271,19 @@ def test_citation_ids_are_never_broken_across_lines(layout_pages, manual):
     assert all(ids & set(WHOLE_CITATION.findall(page)) for page in members_table), "a Members page cites no id whole"
 
 
+# The start of a UN document symbol cut at a slash at a line end: "A/", "A/RES/", "S/".
+SYMBOL_CUT_AT_SLASH = re.compile(r"^[AS]/(?:[A-Z0-9.]+/)*$")
+
+
 def test_un_symbols_break_only_after_the_dash_of_a_joint_symbol(words, manual):
-    """Broken at a slash, "A/65/877–S/" over "2011/393" reads as two documents."""
+    """Broken at a slash, "A/65/877–S/" over "2011/393" reads as two documents. Symbols come from the data
+    (reports, bibliography) and from the prose (the un_symbol macro)."""
     symbols = [report.symbol for report in manual.sg_reports.reports if report.symbol]
     symbols += [source.un_symbol for source in manual.sources.sources if source.un_symbol]
     parts = {part for symbol in symbols for part in symbol.split("–")}
     assert any("–" in symbol for symbol in symbols), "no joint symbol in the data to test with"
     pieces = [(word.page, piece.lstrip("(")) for word in words for piece in word.text.split("–")]
-    cut = [(page, piece) for page, piece in pieces
-           if piece.endswith("/") and any(part.startswith(piece) for part in parts)]
+    cut = [(page, piece) for page, piece in pieces if SYMBOL_CUT_AT_SLASH.match(piece)]
     assert not cut, f"UN symbols broken at a slash (page, printed start): {cut[:10]}"
     assert parts <= {piece.rstrip(".,;)") for _, piece in pieces}, "a UN symbol is not printed whole"
 
@@ -385,6 +389,17 @@ def test_forms_line_up_with_the_other_tables(lines, kind):
     assert len(members_first_column) == 1, f"the Members table's header, where found: {members_first_column}"
     forms_first_column = {starts[0] for _, starts in header_rows(lines, FORM_COLUMNS[kind])}
     assert forms_first_column == members_first_column
+
+
+def test_glossary_terms_line_up_with_the_paragraphs(lines):
+    """A definition list's terms stood out to the left of the text around them."""
+    def left_edge(first_words: tuple[str, ...]) -> set[tuple[int, float]]:
+        return {(page, line[0].x_min) for (page, _), line in lines.items()
+                if tuple(word.text for word in line[:len(first_words)]) == first_words}
+    (term_page, term_x), = left_edge(("Atrocity", "crimes"))
+    paragraph = left_edge(("The", "manual's", "key", "terms,"))
+    assert paragraph and all(page == term_page for page, _ in paragraph)
+    assert [x for _, x in paragraph] == [pytest.approx(term_x, abs=1)]
 
 
 # --- macros/pdf.py -----------------------------------------------------------------------------
