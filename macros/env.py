@@ -80,10 +80,10 @@ def define_env(env) -> None:
         return render.principles(manual, link(SOURCES_PAGE), heading_level)
 
     @env.macro
-    def members_table() -> str:
+    def members_table(kind: str) -> str:
         profiles = ({m.name: link(state_pages.profile_path(m)) for m in manual.roster.members}
                     if state_pages_built() else None)
-        return render.members_table(manual, link(SOURCES_PAGE), link(MEETINGS_PAGE), profiles)
+        return render.members_table(manual, kind, link(SOURCES_PAGE), link(MEETINGS_PAGE), profiles)
 
     @env.macro
     def member_count(kind: str | None = None) -> int:

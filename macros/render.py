@@ -240,21 +240,25 @@ def joined_text(member: Member) -> str:
     return f"{YEAR_NOT_RECORDED} (listed by {format_date(member.listed_by)})"
 
 
-def members_table(manual: Manual, sources_page: str, meetings_page: str,
+MEMBER_KINDS = ("state", "regional-organisation")
+
+
+def members_table(manual: Manual, kind: str, sources_page: str, meetings_page: str,
                   profile_links: Mapping[str, str] | None = None) -> str:
-    """Every member with its year, roles, meetings hosted and sources; `profile_links` maps a member's name
-    to its profile page, when the build makes them."""
+    """Every member of one kind with its year, roles, meetings hosted and sources; `profile_links` maps a
+    member's name to its profile page, when the build makes them. One table per kind: a column saying
+    "state" 41 times took room the other columns need on a phone and on paper."""
+    if kind not in MEMBER_KINDS:
+        raise ValueError(f"unknown kind of member {kind!r}; expected one of {', '.join(MEMBER_KINDS)}")
     rows = []
-    for member in sorted(manual.roster.members, key=lambda m: (m.kind != "state", name_order(m.name))):
+    for member in sorted((m for m in manual.roster.members if m.kind == kind), key=lambda m: name_order(m.name)):
         hosted = ", ".join(
             f"[{esc(meeting_label(m))}]({meetings_page}#{anchor('meeting', m.id)})" for m in meetings_hosted(manual, member)
         )
         roles = ", ".join(ROLE_LABELS[r] for r in member.roles)
-        kind = "state" if member.kind == "state" else "regional organisation"
         name = linked(member.name, (profile_links or {}).get(member.name))
-        rows.append((name, kind, esc(joined_text(member)), esc(roles) or "—", hosted or "—",
-                     cite(member.sources, sources_page)))
-    columns = ("Member", "Kind", "Joined", "Roles", "Meetings hosted or co-hosted", "Sources")
+        rows.append((name, esc(joined_text(member)), esc(roles) or "—", hosted or "—", cite(member.sources, sources_page)))
+    columns = ("Member", "Joined", "Roles", "Meetings hosted or co-hosted", "Sources")
     return styled_block("members-table", table(columns, rows))
 
 

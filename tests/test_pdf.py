@@ -266,7 +266,7 @@ def test_citation_ids_are_never_broken_across_lines(layout_pages, manual):
     broken = [(number, fragment) for number, page in enumerate(layout_pages, start=1)
               for fragment in CITATION_CUT_AT_HYPHEN.findall(page) if any(i.startswith(fragment) for i in ids)]
     assert not broken, f"citation ids broken at a line end (page, start of the id): {broken[:10]}"
-    members_table = [page for page in layout_pages if re.search(r"Member +Kind +Joined", page)]
+    members_table = [page for page in layout_pages if re.search(r"Member +Joined +Roles", page)]
     assert members_table, "the Members table is not in the PDF"
     assert all(ids & set(WHOLE_CITATION.findall(page)) for page in members_table), "a Members page cites no id whole"
 
@@ -307,7 +307,7 @@ FORM_COLUMNS = {
 }
 # The kinds with several tables, whose columns can differ from table to table.
 REPEATED_FORMS = ("checklist", "template")
-MEMBERS_TABLE_COLUMNS = ("Member", "Kind", "Joined")
+MEMBERS_TABLE_COLUMNS = ("Member", "Joined", "Roles")
 
 
 Lines = dict[tuple[int, float], list[Word]]

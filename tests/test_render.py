@@ -97,9 +97,9 @@ def test_the_secretariat_is_the_first_contact_of_the_brief(manual):
 
 
 def test_members_link_to_their_profiles_when_the_build_makes_them(manual):
-    plain = html(render.members_table(manual, SOURCES, "meetings.md"))
+    plain = html(render.members_table(manual, "state", SOURCES, "meetings.md"))
     assert "<td>Denmark</td>" in plain
-    linked = html(render.members_table(manual, SOURCES, "meetings.md", {"Denmark": "../states/dnk.md"}))
+    linked = html(render.members_table(manual, "state", SOURCES, "meetings.md", {"Denmark": "../states/dnk.md"}))
     assert '<td><a href="../states/dnk.md">Denmark</a></td>' in linked
     assert "<td>Ghana</td>" in linked  # no profile given: plain text
 
@@ -140,11 +140,20 @@ def test_principles_numbered(manual):
 
 
 def test_members_table_shows_year_or_not_recorded_and_hosting(manual):
-    rendered = html(render.members_table(manual, SOURCES, "meetings.md"))
-    assert "<td>Denmark</td>\n<td>state</td>\n<td>2010</td>\n<td>co-founder</td>" in rendered
+    rendered = html(render.members_table(manual, "state", SOURCES, "meetings.md"))
+    assert "<td>Denmark</td>\n<td>2010</td>\n<td>co-founder</td>" in rendered
     assert "<td>year not recorded (listed by July 2013)</td>" in rendered
     assert '<a href="meetings.md#meeting-annual-01">2011 New York</a>' in rendered
-    assert "<td>regional organisation</td>" in rendered
+
+
+def test_members_tables_hold_one_kind_of_member_each(manual):
+    states = html(render.members_table(manual, "state", SOURCES, "meetings.md"))
+    organisations = html(render.members_table(manual, "regional-organisation", SOURCES, "meetings.md"))
+    assert "Denmark" in states and "Ghana" in states and "European Union" not in states
+    assert "European Union" in organisations and "Denmark" not in organisations
+    assert "<th>Member</th>\n<th>Joined</th>" in states  # no column repeating the kind on every row
+    with pytest.raises(ValueError, match="unknown kind of member 'states'"):
+        render.members_table(manual, "states", SOURCES, "meetings.md")
 
 
 def test_members_table_sorts_by_name_as_a_reader_expects(manual):
@@ -152,7 +161,7 @@ def test_members_table_sorts_by_name_as_a_reader_expects(manual):
     state = next(m for m in manual.roster.members if m.kind == "state")
     renamed = [state.model_copy(update={"name": name}) for name in ("Czech Republic", "Côte d'Ivoire", "denmark")]
     roster = manual.roster.model_copy(update={"members": renamed})
-    rendered = html(render.members_table(dataclasses.replace(manual, roster=roster), SOURCES, "meetings.md"))
+    rendered = html(render.members_table(dataclasses.replace(manual, roster=roster), "state", SOURCES, "meetings.md"))
     names = re.findall(r"<tr>\n<td>([^<]+)</td>", rendered)
     assert names == ["Côte d'Ivoire", "Czech Republic", "denmark"]
 
@@ -164,8 +173,7 @@ def test_a_meeting_hosted_by_a_body_of_a_member_counts_as_the_members(manual):
     meetings = manual.meetings.model_copy(update={"organisations": organisations})
     with_body = dataclasses.replace(manual, meetings=meetings)
     assert [m.id for m in render.meetings_hosted(with_body, european_union)] == ["annual-01"]
-    rendered = html(render.members_table(with_body, SOURCES, "meetings.md"))
-    assert '<td>European Union</td>\n<td>regional organisation</td>' in rendered
+    rendered = html(render.members_table(with_body, "regional-organisation", SOURCES, "meetings.md"))
     eu_row = rendered[rendered.index("<td>European Union</td>"):]
     assert '<a href="meetings.md#meeting-annual-01">2011 New York</a>' in eu_row[:eu_row.index("</tr>")]
 

@@ -36,7 +36,7 @@ def test_fixture_site_renders_data_on_each_page(fixture_site):
     assert "1. Risk is universal" in page_text(fixture_site, "network/principles.html")
     members = page_text(fixture_site, "network/members.html")
     assert "name 2 states and 1 regional organisation" in members
-    assert "Ghana state year not recorded (listed by July 2013)" in members
+    assert "Ghana year not recorded (listed by July 2013)" in members
     assert "17–18 May 2011: First annual meeting" in page_text(fixture_site, "network/meetings.html")
 
 
