@@ -30,7 +30,7 @@ def generated_files(manual: Manual, atlas_dir: Path, with_state_pages: bool) -> 
     files = {
         MAP_FILE: worldmap.world_map_svg(countries, members, atlas_dir),
         CHART_FILE: charts.growth_chart_svg(manual.roster, len(members)),
-        **open_data.open_data_files(manual),
+        **open_data.open_data_files(manual, countries),
     }
     if with_state_pages:
         files.update(state_pages.generated_pages(manual, countries))

@@ -399,12 +399,12 @@ def test_growth_chart_alt_text_states_the_range(manual):
 
 def test_open_data_links_name_their_files_so_that_print_says_which_file():
     listed = open_data.open_data_list("../open-data")
-    for name in ("roster.csv", "roster.json", "meetings.csv", "meetings.json"):
+    for name in ("roster.csv", "roster.json", "meetings.csv", "meetings.json", "states.csv"):
         assert f"[{name}](../open-data/{name})" in listed
 
 
-def test_open_data_reads_back_equal_to_the_data(manual):
-    files = open_data.open_data_files(manual)
+def test_open_data_reads_back_equal_to_the_data(manual, countries):
+    files = open_data.open_data_files(manual, countries)
     assert RosterFile.model_validate(json.loads(files["open-data/roster.json"])) == manual.roster
     assert MeetingsFile.model_validate(json.loads(files["open-data/meetings.json"])) == manual.meetings
     mark = open_data.BYTE_ORDER_MARK
@@ -417,6 +417,20 @@ def test_open_data_reads_back_equal_to_the_data(manual):
     meetings = list(csv.DictReader(io.StringIO(files["open-data/meetings.csv"].removeprefix(mark))))
     assert meetings[0]["hosts"].split(open_data.LIST_SEPARATOR) == ["Denmark", "Chile", "secretariat"]
     assert meetings[1]["end"] == "" and meetings[1]["number"] == ""
+
+
+def test_the_states_file_lists_every_un_member_state_with_its_status(manual, countries):
+    text = open_data.open_data_files(manual, countries)["open-data/states.csv"]
+    assert text.startswith(open_data.BYTE_ORDER_MARK)
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix(open_data.BYTE_ORDER_MARK))))
+    assert len(rows) == 193 and {row["iso3"] for row in rows} == {state.iso3 for state in countries.states}
+    by_iso3 = {row["iso3"]: row for row in rows}
+    assert by_iso3["DNK"] == {"iso3": "DNK", "name": "Denmark", "official_name": "Kingdom of Denmark",
+                              "region": "Europe", "subregion": "Northern Europe", "status": "member",
+                              "joined": "2010", "listed_by": "2013-07"}
+    assert by_iso3["BRA"]["status"] == state_pages.NOT_A_MEMBER and by_iso3["BRA"]["joined"] == ""
+    names = [row["name"] for row in rows]
+    assert names.index("Côte d'Ivoire") < names.index("Croatia")  # sorted as a reader expects
 
 
 def test_meeting_hosts_lead_to_their_profiles(manual, countries):

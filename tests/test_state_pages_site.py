@@ -189,7 +189,7 @@ def test_the_members_page_embeds_the_growth_chart_and_links_the_open_data(real_s
     page = (real_site / "network" / "members.html").read_text(encoding="utf-8")
     assert re.search(r'<img alt="Step chart of the official counts[^"]*" class="members-chart" '
                      r'src="\.\./assets/generated/members-growth\.svg"', page)
-    for name in ("roster.csv", "roster.json", "meetings.csv", "meetings.json"):
+    for name in ("roster.csv", "roster.json", "meetings.csv", "meetings.json", "states.csv"):
         assert f'href="../open-data/{name}"' in page
         assert (real_site / "open-data" / name).is_file()
 
