@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 import string
+import typing
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import quote
 
@@ -128,11 +129,22 @@ def secretariat_url(manual: Manual) -> str:
     return url(manual.outreach.contacts[0].url)
 
 
+# A UN document symbol within a title, such as A/63/677 or A/RES/60/1.
+_SYMBOL_IN_TEXT = re.compile(r"\b[AS](?:/[A-Za-z0-9.]*[A-Za-z0-9])+")
+
+
+def with_un_symbols(text: str) -> str:
+    """`text` as `esc` gives it, each UN document symbol in it kept whole as `un_symbol` keeps it."""
+    text = " ".join(text.split())
+    marked, last = [], 0
+    for symbol in _SYMBOL_IN_TEXT.finditer(text):
+        marked += [text[last:symbol.start()].translate(_ESCAPE_PUNCTUATION), un_symbol(symbol[0])]
+        last = symbol.end()
+    return "".join(marked) + text[last:].translate(_ESCAPE_PUNCTUATION)
+
+
 def bibliography_entry(source: Source) -> str:
-    title = esc(source.title)
-    if source.un_symbol:  # the loader checks that the title shows it
-        title = title.replace(esc(source.un_symbol), un_symbol(source.un_symbol))
-    parts = [f"**{esc(source.id)}**: {esc(source.author)}, *{title}*"]
+    parts = [f"**{esc(source.id)}**: {esc(source.author)}, *{with_un_symbols(source.title)}*"]
     if source.publisher:
         parts.append(esc(source.publisher))
     parts.append(format_date(source.date) if source.date else "no date")
@@ -240,7 +252,7 @@ def joined_text(member: Member) -> str:
     return f"{YEAR_NOT_RECORDED} (listed by {format_date(member.listed_by)})"
 
 
-MEMBER_KINDS = ("state", "regional-organisation")
+MEMBER_KINDS = typing.get_args(Member.model_fields["kind"].annotation)
 
 
 def members_table(manual: Manual, kind: str, sources_page: str, meetings_page: str,
@@ -382,10 +394,17 @@ def latest_meeting(manual: Manual, kind: str = "annual") -> Meeting:
     return max((m for m in manual.meetings.meetings if m.kind == kind), key=lambda m: m.start.as_date())
 
 
+# A title's first word as an ordinal: "First", "Eleventh", "Twenty-second".
+ORDINAL_WORD = re.compile(r"(?:[a-z]+-)?[a-z]*(?:first|second|third|th)\b", re.IGNORECASE)
+
+
 def latest_meeting_sentence(manual: Manual, sources_page: str, meetings_page: str) -> str:
     meeting = latest_meeting(manual)
-    # An annual meeting's title is a heading, "Eleventh meeting"; inside a sentence it reads "the eleventh meeting".
-    title = meeting.title[:1].lower() + meeting.title[1:]
+    title = meeting.title
+    # An annual meeting's title is a heading, "Eleventh meeting"; inside a sentence it reads "the eleventh
+    # meeting". A title that starts with a name ("European regional meeting") keeps its capital.
+    if ORDINAL_WORD.match(title):
+        title = title[:1].lower() + title[1:]
     return (
         f"The most recent annual meeting recorded here is the [{esc(title)}]"
         f"({meetings_page}#{anchor('meeting', meeting.id)}), {format_span(meeting.start, meeting.end)}, "

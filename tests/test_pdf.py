@@ -282,7 +282,7 @@ def test_un_symbols_break_only_after_the_dash_of_a_joint_symbol(words, manual):
     symbols += [source.un_symbol for source in manual.sources.sources if source.un_symbol]
     parts = {part for symbol in symbols for part in symbol.split("–")}
     assert any("–" in symbol for symbol in symbols), "no joint symbol in the data to test with"
-    pieces = [(word.page, piece.lstrip("(")) for word in words for piece in word.text.split("–")]
+    pieces = [(word.page, piece.lstrip("(")) for word in words for piece in re.split("[–-]", word.text)]
     cut = [(page, piece) for page, piece in pieces if SYMBOL_CUT_AT_SLASH.match(piece)]
     assert not cut, f"UN symbols broken at a slash (page, printed start): {cut[:10]}"
     assert parts <= {piece.rstrip(".,;)") for _, piece in pieces}, "a UN symbol is not printed whole"

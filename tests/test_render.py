@@ -84,6 +84,13 @@ def test_a_un_document_links_its_official_record_beside_the_copy_read(manual):
             ) in rendered
 
 
+def test_every_un_symbol_in_a_title_is_kept_whole_and_the_rest_escaped():
+    marked = render.with_un_symbols("Report  (A/67/929–S/2013/399) on <b>A/RES/60/1</b>")
+    assert marked == ('Report \\(<span class="un-symbol">A\\/67\\/929</span>–<span class="un-symbol">S\\/2013\\/399'
+                      '</span>\\) on \\<b\\><span class="un-symbol">A\\/RES\\/60\\/1</span>\\<\\/b\\>')
+    assert render.with_un_symbols("No symbol, here.") == render.esc("No symbol, here.")
+
+
 def test_a_note_follows_the_address_as_a_sentence_of_its_own(manual):
     source = manual.sources.sources[0].model_copy(update={"url": "https://example.org/copy", "note": "A copy."})
     assert '<a href="https://example.org/copy">https://example.org/copy</a>. A copy.' in html(render.bibliography_entry(source))
@@ -216,6 +223,13 @@ def test_meetings_timeline_by_kind(manual):
     annual = html(render.meetings_timeline(manual, SOURCES, "annual"))
     assert '<h3 id="meeting-annual-01">17–18 May 2011: First annual meeting</h3>' in annual
     assert "Denmark, Chile and The Secretariat" in annual and "Ljubljana" not in annual
+
+
+def test_the_latest_meeting_keeps_the_capital_of_a_title_that_starts_with_a_name(manual):
+    meetings = manual.meetings.model_copy(update={"meetings": [
+        m.model_copy(update={"title": "European focal points meeting"}) for m in manual.meetings.meetings]})
+    sentence = render.latest_meeting_sentence(dataclasses.replace(manual, meetings=meetings), SOURCES, "m.md")
+    assert "is the [European focal points meeting]" in sentence
 
 
 def test_meetings_timeline_links_the_hosts_that_have_a_profile(manual):
