@@ -38,9 +38,9 @@ MARGIN = 4.0
 TINY_SHAPE = 6.0
 MARKER_RADIUS = 3.2
 
-# The page shows the map at the width of its text column, which on a phone 390 px wide is 358 px: the
+# The page shows the map at the width of its text column, which on a phone 375 px wide is 343 px: the
 # legend's type is sized so that it is still 10 px there (the desktop page and the PDF show it larger).
-PHONE_MAP_WIDTH = 358.0
+PHONE_MAP_WIDTH = 343.0
 LEGEND_FONT = math.ceil(10 * WIDTH / PHONE_MAP_WIDTH)
 LEGEND_LINE = 1.5 * LEGEND_FONT
 LEGEND_COLUMNS = 2
@@ -60,13 +60,15 @@ class Period:
 
 
 # One family of blues, so that members read together against the grey of the other states. The known
-# periods step from dark to light, each at least 3:1 in contrast with the next; a member whose year is not
-# recorded gets a muted blue, so that the least-known members are not the ones the map stresses.
+# periods step from dark to light (the first two 3:1 apart, the last still clear of the grey); a member
+# whose year is not recorded gets a muted slate blue, lighter and less saturated than the periods the
+# roster uses, so that the least-known members are not the ones the map stresses, yet 2.5:1 off the grey
+# (five classes cannot all be 3:1 apart: the table under the map gives the same facts as text).
 PERIODS = (
     Period("2010–2012", 2010, 2012, "#081d4a"),
     Period("2013–2015", 2013, 2015, "#2a72b8"),
-    Period("2016 onwards", 2016, None, "#a6d2f2"),
-    Period("year not recorded", None, None, "#8aa3bf"),
+    Period("2016 onwards", 2016, None, "#6baed6"),
+    Period("year not recorded", None, None, "#6b8bb0"),
 )
 
 
