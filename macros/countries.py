@@ -13,11 +13,15 @@ from pathlib import Path
 _REGION_NAMES = {"America": "Americas"}
 
 
+def unaccented(name: str) -> str:
+    """`name` as typed on most keyboards: "Cote d'Ivoire", "Turkiye"."""
+    return "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
+
+
 def name_order(name: str) -> str:
     """The key that sorts names as a reader expects: "Côte d'Ivoire" before "Czech Republic", "Türkiye"
     before "Turkmenistan" (accents and case ignored; plain code-point order puts accented letters last)."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    return unaccented(name).casefold()
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,12 @@
 state with its status in the network as CSV (for outreach: which states to approach, region by region).
 
 JSON files are the validated data as the schema dumps it, so they read back into the same models.
-CSV files hold one row per member or meeting, one column per field of the schema (so a field added to
-the schema is a column too); a field with several values (roles, hosts, notes, sources) puts one per
-line in its cell, since a value may contain any punctuation (the meetings' notes have semicolons). They
-start with a byte-order mark: without it, spreadsheet programs read UTF-8 as a legacy encoding and show
-"Côte d'Ivoire" as "CÃ´te d'Ivoire".
+The roster and meetings CSV files hold one row per member or meeting, one column per field of the schema
+(so a field added to the schema is a column too); a field with several values (roles, hosts, notes,
+sources) puts one per line in its cell, since a value may contain any punctuation (the meetings' notes
+have semicolons). The states file holds one row per UN member state, in columns of its own. Every CSV
+file starts with a byte-order mark: without it, spreadsheet programs read UTF-8 as a legacy encoding and
+show "Côte d'Ivoire" as "CÃ´te d'Ivoire".
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ def to_csv(items: list[BaseModel], fields: tuple[str, ...]) -> str:
 
 
 def states_csv(manual: Manual, countries: UNMemberStates) -> str:
-    """One row per UN member state, by name: its names, UN region, and status as the state pages give it."""
+    """One row per UN member state, by name: its names, UN region and sub-region, "member" or the state
+    pages' "not named as a member", and a member's year joined and date listed by."""
     members = state_pages.members_by_iso3(manual)
     rows = []
     for state in countries.states:

@@ -9,12 +9,11 @@ add the pages to the site (see build_hooks.py).
 from __future__ import annotations
 
 import html
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import render, worldmap
-from .countries import State, UNMemberStates, name_order
+from .countries import State, UNMemberStates, name_order, unaccented
 from .loader import Manual
 from .render import MEETINGS_PAGE, SOURCES_PAGE, anchor, cite, esc, relative, table
 from .schema import Meeting, Member
@@ -83,17 +82,12 @@ def display_name(state: State, member: Member | None) -> str:
     return member.name if member is not None else state.name
 
 
-def _unaccented(name: str) -> str:
-    # Not countries.name_order: that also folds the case, and this name is shown.
-    return "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
-
-
 def other_names(state: State, member: Member | None) -> list[str]:
     """The names a reader may search a profile by besides its title: the country data's short and official
     names, the roster's, and each of them without its accents, as typed on most keyboards ("Turkiye")."""
     names = [state.name, state.official_name, *([member.name] if member is not None else [])]
     title = display_name(state, member)
-    return [name for name in dict.fromkeys([*names, *map(_unaccented, names)]) if name != title]
+    return [name for name in dict.fromkeys([*names, *map(unaccented, names)]) if name != title]
 
 
 def membership_text(member: Member | None) -> str:
@@ -103,9 +97,9 @@ def membership_text(member: Member | None) -> str:
 
 
 def peer_year_text(member: Member) -> str:
-    """The year a peer joined or, when the sources do not record it, the year by which a source lists it
-    (`listed_by` is required: every member has one)."""
-    return str(member.joined) if member.joined is not None else f"listed by {member.listed_by.year}"
+    """The year a peer joined or, when the sources do not record it, the date by which a source lists it,
+    as the Members table gives it (`listed_by` is required: every member has one)."""
+    return str(member.joined) if member.joined is not None else f"listed by {render.format_date(member.listed_by)}"
 
 
 def meetings_hosted_by(manual: Manual, countries: UNMemberStates, state: State) -> list[Meeting]:
@@ -296,7 +290,7 @@ def state_page(manual: Manual, countries: UNMemberStates, state: State) -> str:
 def _other_names_line(state: State, member: Member | None) -> list[str]:
     """The profile's other names, outside the unindexed block: search finds the page by any of them."""
     names = other_names(state, member)
-    return [f"Also known as: {esc(', '.join(names))}", ""] if names else []
+    return [f"Other names and spellings: {esc(', '.join(names))}", ""] if names else []
 
 
 def _roles_and_note(member: Member) -> list[str]:

@@ -77,10 +77,10 @@ def test_the_other_names_line_is_shown_and_left_in_the_search_index(manual, coun
     roster = manual.roster.model_copy(update={"members": [member("Czech Republic", "CZE", 2013)]})
     page = state_pages.state_page(dataclasses.replace(manual, roster=roster), countries, countries.by_iso3["CZE"])
     title, rest = page.split("# Czech Republic\n\n", 1)[1].split(f"<div markdown {state_pages.NOT_INDEXED}>", 1)
-    assert title == "Also known as: Czechia\n\n"
+    assert title == "Other names and spellings: Czechia\n\n"
     assert "*Eastern Europe, Europe · ISO CZE*" in rest
     japan = state_pages.state_page(manual, countries, countries.by_iso3["JPN"])
-    assert "Also known as" not in japan
+    assert "Other names and spellings" not in japan
 
 
 def test_a_non_member_page_carries_the_whole_outreach_brief(manual, countries):
@@ -150,7 +150,7 @@ def test_peers_are_split_into_sub_region_and_rest_of_region(manual, countries):
         member("Denmark", "DNK", 2010), member("Sweden", "SWE", None), member("France", "FRA", 2013)]})
     with_peers = dataclasses.replace(manual, roster=roster)
     page = state_pages.state_page(with_peers, countries, countries.by_iso3["NOR"])
-    # Sweden's year is not recorded: the year by which a source lists it stands in (listed_by 2021).
+    # Sweden's year is not recorded: the date by which a source lists it stands in (listed_by 2021).
     assert ("**Northern Europe:** [Denmark](dnk.md) (2010), [Sweden](swe.md) (listed by 2021).") in page
     assert "**Elsewhere in Europe:** [France](fra.md) (2013)." in page
     kenya = state_pages.state_page(with_peers, countries, countries.by_iso3["KEN"])

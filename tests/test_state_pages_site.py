@@ -75,16 +75,17 @@ def test_peers_without_a_year_show_the_year_they_were_listed_by(real_site):
     text = text_of(real_site / "states" / "cze.html")
     peers = text[text.index("Peers in the region"):text.index("All UN member states")]
     assert "year not recorded" not in peers
-    assert "Poland (listed by 2013)" in peers and "Denmark (2010)" in peers
+    assert "Poland (listed by July 2013)" in peers and "Denmark (2010)" in peers
 
 
 def test_a_profile_is_searched_by_its_title_and_other_names_only(real_site):
     docs = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     profiles = {d["location"]: d["text"] for d in docs if d["location"].startswith(("states/", "organisations/"))}
-    assert profiles["states/cze.html#czech-republic"] == "<p>Also known as: Czechia</p>"
-    assert profiles["states/tur.html#turkiye"] == "<p>Also known as: Republic of Türkiye, Turkiye, Republic of Turkiye</p>"
+    assert profiles["states/cze.html#czech-republic"] == "<p>Other names and spellings: Czechia</p>"
+    assert profiles["states/tur.html#turkiye"] == ("<p>Other names and spellings: Republic of Türkiye, Turkiye, "
+                                                  "Republic of Turkiye</p>")
     # Neither the brief nor the peer lists: whatever else a profile's entries hold is a line of names.
-    assert {text for text in profiles.values() if not text.startswith("<p>Also known as: ")} == {""}
+    assert {text for text in profiles.values() if not text.startswith("<p>Other names and spellings: ")} == {""}
 
 
 def test_each_non_member_page_carries_the_outreach_brief(real_site, members, manual):
@@ -198,7 +199,7 @@ def test_open_data_reads_back_equal_to_the_data(real_site, manual):
     folder = real_site / "open-data"
     assert RosterFile.model_validate(json.loads((folder / "roster.json").read_text("utf-8"))) == manual.roster
     assert MeetingsFile.model_validate(json.loads((folder / "meetings.json").read_text("utf-8"))) == manual.meetings
-    for name in ("roster.csv", "meetings.csv"):  # a byte-order mark first, for spreadsheet programs
+    for name in ("roster.csv", "meetings.csv", "states.csv"):  # a byte-order mark first, for spreadsheets
         assert (folder / name).read_bytes().startswith(b"\xef\xbb\xbf")
     with (folder / "roster.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
