@@ -351,8 +351,8 @@ def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: b
         rows = []
         in_region = [(s, members.get(s.iso3)) for s in countries.states if s.region == region]
         for state, member in sorted(in_region, key=lambda pair: (pair[0].subregion, name_order(display_name(*pair)))):
-            name = esc(display_name(state, member))
-            cell = f"[{name}]({relative(state_page_path(state), page)})" if linked else name
+            profile = relative(state_page_path(state), page) if linked else None
+            cell = render.linked(display_name(state, member), profile)
             rows.append((f"**{cell}**" if member is not None else cell, esc(state.subregion),
                          esc(membership_text(member))))
         blocks.append(f"## {esc(region)} {{ #{anchor('region', region)} {NOT_INDEXED} }}\n\n"
@@ -360,7 +360,7 @@ def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: b
     organisations = [m for m in manual.roster.members if m.kind == "regional-organisation"]
     if organisations:
         items = [
-            (f"[{esc(m.name)}]({relative(organisation_page_path(m), page)})" if linked else esc(m.name))
+            render.linked(m.name, relative(organisation_page_path(m), page) if linked else None)
             + f" ({esc(membership_text(m))})"
             for m in sorted(organisations, key=lambda m: name_order(m.name))
         ]
@@ -397,8 +397,7 @@ def map_figure(manual: Manual, countries: UNMemberStates, image_link: str, page:
     by_period: dict[str, list[str]] = {p.label: [] for p in worldmap.PERIODS}
     member_states = [(state, members[state.iso3]) for state in countries.states if state.iso3 in members]
     for state, member in sorted(member_states, key=lambda pair: name_order(pair[1].name)):
-        name = esc(member.name)
-        entry = f"[{name}]({relative(state_page_path(state), page)})" if linked else name
+        entry = render.linked(member.name, relative(state_page_path(state), page) if linked else None)
         by_period[worldmap.period_of(member).label].append(
             entry + (f" ({member.joined})" if member.joined is not None else ""))
     # The image is the link's only content, so its text alternative also says where the link leads.
