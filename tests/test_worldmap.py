@@ -1,4 +1,5 @@
-"""The world map's legend and colours: what the circles mean, colours told apart, type legible on a phone."""
+"""The world map's legend and colours: what the circles mean, colours told apart, the legend inside the image
+(its size on a phone: tests/browser/test_mobile.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from macros import worldmap
-from tests.browser.browser_support import MOBILE
 from macros.countries import un_member_states
 from macros.schema import Member
 
@@ -88,13 +88,6 @@ def test_members_whose_year_is_unknown_are_not_the_ones_the_map_stresses():
     for period in KNOWN_PERIODS[:2]:  # the two periods every version of the roster has used
         assert contrast(unknown.colour, "#ffffff") < contrast(period.colour, "#ffffff")
         assert _hue_and_saturation(unknown.colour)[1] < _hue_and_saturation(period.colour)[1]
-
-
-def test_legend_type_is_at_least_10_px_when_the_map_fills_a_phones_text_column(map_svg):
-    view_width = float(re.search(r'viewBox="0 0 (\d+) ', map_svg).group(1))
-    font_size = float(re.search(r"text\{font:(\d+(?:\.\d+)?)px", map_svg).group(1))
-    assert font_size * worldmap.PHONE_MAP_WIDTH / view_width >= 10
-    assert worldmap.PHONE_MAP_WIDTH <= MOBILE["width"] - 32  # the phone of the browser tests, less the margins
 
 
 def test_the_legend_fits_below_the_map_inside_the_image(map_svg):
