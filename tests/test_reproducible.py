@@ -23,10 +23,13 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def two_builds(made_site, tmp_path_factory) -> tuple[Path, Path]:
-    """The session's `make build` site and a second build of the same sources in a folder of another name and
-    depth (copied from the first copy, not from the working tree, which may have changed since)."""
-    second = tmp_path_factory.mktemp("reproducible") / "two" / "deeper" / "manual"
-    shutil.copytree(made_site.parent, second, symlinks=True, ignore=shutil.ignore_patterns("site", "__pycache__"))
+    """The session's `make build` site and a second build of the same sources as a fresh clone elsewhere would
+    make it: another depth, a folder name with a space and accents, its own copy of node_modules (the first
+    build links the project's). It is copied from the first copy, not from the working tree, which may have
+    changed since."""
+    second = tmp_path_factory.mktemp("reproducible") / "Mes documents" / "Manuel é" / "manual"
+    shutil.copytree(made_site.parent, second, symlinks=False, ignore=shutil.ignore_patterns("site", "__pycache__"))
+    assert not (second / "node_modules").is_symlink()
     return made_site, build_as_make_does(second)
 
 
