@@ -261,6 +261,7 @@ class MeetingsFile(Strict):
 # The brief printed on the page of every UN member state that has no focal point yet.
 
 class BriefPoint(Strict):
+    id: Slug
     text: Text
     sources: SourceIds
 
@@ -273,6 +274,7 @@ class Objection(Strict):
 
 
 class Contact(Strict):
+    id: Slug
     name: Text
     role: Text
     url: HttpUrl
