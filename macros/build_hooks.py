@@ -18,9 +18,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import generated, pdf, state_pages  # noqa: E402
-from macros.countries import un_member_states  # noqa: E402
-from macros.env import load_or_fail  # noqa: E402
+from macros import build_cache, generated, pdf, state_pages  # noqa: E402
+from macros.countries import country_table_file, un_member_states  # noqa: E402
+from macros.env import data_dir, load_or_fail  # noqa: E402
 from macros.render import SOURCES_PAGE  # noqa: E402
 
 # mkdocs-to-pdf imports its event hooks (pre_pdf_render, inject_link) from a module of this name.
@@ -55,7 +55,12 @@ def on_files(files: Files, config) -> Files:
     atlas_dir = PROJECT_DIR / "node_modules" / "world-atlas"
     with_state_pages = generated.state_pages_enabled(config.extra)
     manual = load_or_fail(PROJECT_DIR)
-    for path, content in generated.generated_files(manual, atlas_dir, with_state_pages).items():
+    inputs = [*data_dir(PROJECT_DIR).glob("*.yml"), *(PROJECT_DIR / "macros").glob("*.py"),
+              atlas_dir / "package.json", country_table_file()]
+    key = build_cache.input_key(inputs, f"state pages: {with_state_pages}")
+    generated_files = build_cache.cached(PROJECT_DIR / ".cache" / "generated", "files", key,
+                                         lambda: generated.generated_files(manual, atlas_dir, with_state_pages))
+    for path, content in generated_files.items():
         files.append(File.generated(config, path, content=content))
     brief_lists.clear()
     if with_state_pages:

@@ -49,15 +49,19 @@ class UNMemberStates:
         return {name: state for state in self.states for name in (state.name, state.official_name)}
 
 
+def country_table_file() -> Path:
+    """country-converter's own data table."""
+    spec = importlib.util.find_spec("country_converter")  # locates the package without importing pandas
+    return Path(spec.submodule_search_locations[0]) / "country_data.tsv"
+
+
 def _country_table() -> list[dict[str, str]]:
     """The rows of country-converter's own data table that are UN members.
 
     Read with the csv module rather than through CountryConverter: the converter loads pandas, which
     costs most of a second on every build, for a 250-row table.
     """
-    spec = importlib.util.find_spec("country_converter")  # locates the package without importing pandas
-    table = Path(spec.submodule_search_locations[0]) / "country_data.tsv"
-    with table.open(encoding="utf-8", newline="") as rows:
+    with country_table_file().open(encoding="utf-8", newline="") as rows:
         return [row for row in csv.DictReader(rows, delimiter="\t") if row["UNmember"] and not row["obsolete"]]
 
 
