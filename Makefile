@@ -8,11 +8,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench setup system-packages lock clean
+.PHONY: serve build check format test bench setup system-packages lock clean
 
 ## serve: build the site and the PDF into site/, then serve with live reload on http://$(HOST):$(PORT)
 # The PDF is not re-rendered on each live reload (too slow to edit by): serve hands out the PDF of the
-# build above (MANUAL_PDF_FROM; macros/pdf.py), so its link works; `make build` refreshes it.
+# build above (MANUAL_PDF_FROM; macros/build/pdf.py), so its link works; `make build` refreshes it.
 serve: build
 	MANUAL_PDF_FROM=$(SITE) $(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
@@ -23,7 +23,12 @@ build: setup
 
 ## check: validate data/ only (quick)
 check: setup
-	$(BIN)/python -m macros.validate data
+	$(BIN)/python -m macros.data.validate data
+
+## format: lay out the Python and apply the linter's safe fixes (tests/test_style.py checks both)
+format: setup
+	$(BIN)/python -m ruff format .
+	$(BIN)/python -m ruff check --fix .
 
 ## test: the whole test suite (installs the system packages the browser and PDF tests need)
 test: setup system-packages

@@ -1,5 +1,5 @@
 """Data loading, validation and rendering for the R2P Focal Points Manual (see README.md)."""
 
-from .env import define_env
+from macros.env import define_env
 
 __all__ = ["define_env"]

@@ -10,25 +10,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import charts, generated, open_data, render, render_toolkit, state_pages
-from .countries import un_member_states
-from .loader import DataError, Manual, load_manual_cached
-from .render import MEETINGS_PAGE, SOURCES_PAGE
+from macros import generated
+from macros.data.countries import un_member_states
+from macros.data.loader import load_or_fail
+from macros.generated import charts, open_data, state_pages
+from macros.markdown import render, toolkit
+from macros.markdown.render import MEETINGS_PAGE, SOURCES_PAGE
 
 # The one list of abbreviations: appended to every page for tooltips, and rendered as the glossary.
 ABBREVIATIONS_FILE = Path("includes") / "abbreviations.md"
-
-
-def data_dir(project_dir: str | Path) -> Path:
-    return Path(project_dir) / "data"
-
-
-def load_or_fail(project_dir: str | Path) -> Manual:
-    """The validated data, or a build error listing every problem (MkDocs prints it without a traceback)."""
-    try:
-        return load_manual_cached(data_dir(project_dir))
-    except DataError as error:
-        raise PluginError(str(error)) from None
 
 
 def define_env(env) -> None:
@@ -81,8 +71,9 @@ def define_env(env) -> None:
 
     @env.macro
     def members_table(kind: str) -> str:
-        profiles = ({m.name: link(state_pages.profile_path(m)) for m in manual.roster.members}
-                    if state_pages_built() else None)
+        profiles = (
+            {m.name: link(state_pages.profile_path(m)) for m in manual.roster.members} if state_pages_built() else None
+        )
         return render.members_table(manual, kind, link(SOURCES_PAGE), link(MEETINGS_PAGE), profiles)
 
     @env.macro
@@ -136,7 +127,7 @@ def define_env(env) -> None:
     def sg_reports() -> str:
         return render.sg_reports_table(manual, link(SOURCES_PAGE))
 
-    # --- The Global Network, In practice and Toolkit (render_toolkit.py) ---
+    # --- The Global Network, In practice and Toolkit (toolkit.py) ---
 
     @env.macro
     def members_with_role(role: str) -> str:
@@ -144,40 +135,40 @@ def define_env(env) -> None:
 
     @env.macro
     def risk_factors() -> str:
-        return render_toolkit.risk_factors_table(manual, link(SOURCES_PAGE))
+        return toolkit.risk_factors_table(manual, link(SOURCES_PAGE))
 
     @env.macro
     def first_100_days(heading_level: int = 2) -> str:
-        return render_toolkit.checklist(manual, link(SOURCES_PAGE), heading_level)
+        return toolkit.checklist(manual, link(SOURCES_PAGE), heading_level)
 
     @env.macro
     def handover_template(heading_level: int = 2) -> str:
-        return render_toolkit.template(manual.toolkit.handover, link(SOURCES_PAGE), heading_level)
+        return toolkit.template(manual.toolkit.handover, link(SOURCES_PAGE), heading_level)
 
     @env.macro
     def annual_report_template(heading_level: int = 3) -> str:
-        return render_toolkit.template(manual.toolkit.annual_report, link(SOURCES_PAGE), heading_level)
+        return toolkit.template(manual.toolkit.annual_report, link(SOURCES_PAGE), heading_level)
 
     @env.macro
     def self_assessment() -> str:
-        return render_toolkit.self_assessment(manual, link(SOURCES_PAGE))
+        return toolkit.self_assessment(manual, link(SOURCES_PAGE))
 
     @env.macro
     def talking_points() -> str:
-        return render_toolkit.talking_points(manual, link(SOURCES_PAGE))
+        return toolkit.talking_points(manual, link(SOURCES_PAGE))
 
     @env.macro
     def objections(heading_level: int = 3) -> str:
-        return render_toolkit.objections(manual, link(SOURCES_PAGE), heading_level)
+        return toolkit.objections(manual, link(SOURCES_PAGE), heading_level)
 
     @env.macro
     def faq(heading_level: int = 2) -> str:
-        return render_toolkit.faq(manual, link(SOURCES_PAGE), link, heading_level)
+        return toolkit.faq(manual, link(SOURCES_PAGE), link, heading_level)
 
     @env.macro
     def glossary() -> str:
         text = (Path(env.project_dir) / ABBREVIATIONS_FILE).read_text(encoding="utf-8")
-        return render_toolkit.glossary(render_toolkit.parse_abbreviations(text))
+        return toolkit.glossary(toolkit.parse_abbreviations(text))
 
     # --- the UN member states, the map, the growth chart, open data (state_pages.py, generated.py) ---
 
@@ -198,12 +189,13 @@ def define_env(env) -> None:
 
     @env.macro
     def world_map() -> str:
-        return state_pages.map_figure(manual, un_member_states(), link(generated.MAP_FILE),
-                                      env.page.file.src_uri, state_pages_built())
+        return state_pages.map_figure(
+            manual, un_member_states(), link(generated.MAP_FILE), env.page.file.src_uri, state_pages_built()
+        )
 
     @env.macro
     def growth_chart() -> str:
-        named = len(state_pages.members_by_iso3(manual))
+        named = len(manual.members_by_iso3())
         return charts.growth_chart_markdown(manual.roster, named, link(generated.CHART_FILE))
 
     @env.macro

@@ -40,15 +40,15 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import get_yaml_loader
 from pypdf import PdfReader
 
-from macros.countries import un_member_states
+from macros.data.countries import un_member_states
 from macros.generated import MAP_FILE
-from macros.open_data import OPEN_DATA_DIR
+from macros.generated.open_data import OPEN_DATA_DIR
 from tests.conftest import PROJECT_DIR, copy_project, pdf_switch
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 WITH_PDF = os.environ.get("BENCH_PDF", "1") != "0"
 SCALES = [int(s) for s in os.environ.get("BENCH_SCALES", "10,100").split(",") if s]
-# The switch mkdocs.yml reads to leave out the 193 generated state pages (macros/generated.py).
+# The switch mkdocs.yml reads to leave out the 193 generated state pages (macros/generated/__init__.py).
 WITHOUT_STATE_PAGES = {"STATE_PAGES": "false"}
 GZIP_LEVEL = 6  # what web servers commonly use
 
@@ -75,7 +75,7 @@ def first_page_probe(*args, **kwargs):
 mkdocs.commands.build._populate_page = first_page_probe
 
 if os.environ.get("BENCH_MANUAL_TIMERS"):
-    import macros.generated, macros.loader
+    import macros.generated, macros.data.loader
     from mkdocs_macros.plugin import MacrosPlugin
     timings.update({"data": 0.0, "macros": 0.0, "generated": 0.0, "data and macros": 0.0, "manual total": 0.0})
     depth = [0]
@@ -97,7 +97,7 @@ if os.environ.get("BENCH_MANUAL_TIMERS"):
                         timings["data and macros"] += spent
         setattr(owner, name, wrapper)
 
-    timed(macros.loader, "load_manual", "data")
+    timed(macros.data.loader, "load_manual", "data")
     timed(MacrosPlugin, "on_config", "macros")
     timed(MacrosPlugin, "on_page_markdown", "macros")
     timed(macros.generated, "generated_files", "generated")
@@ -156,7 +156,7 @@ class Series:
 def median_over_rounds(combine, *series: Series) -> tuple[float, float, float]:
     """`combine` applied to each round's runs of `series` (the runs of one round ran back to back, so a
     slow spell of the machine touches them alike): (median, lowest, highest) over the rounds."""
-    values = [combine(*runs) for runs in zip(*(s.runs for s in series))]
+    values = [combine(*runs) for runs in zip(*(s.runs for s in series), strict=False)]
     return statistics.median(values), min(values), max(values)
 
 
@@ -165,8 +165,17 @@ def build_once(project: Path, site: Path, extra_env: dict[str, str], instrumente
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
     if instrumented:
         environment["BENCH_MANUAL_TIMERS"] = "1"
-    command = [sys.executable, "-c", INSTRUMENTED_BUILD, str(timings_file),
-               "build", "--strict", "--quiet", "--site-dir", str(site)]
+    command = [
+        sys.executable,
+        "-c",
+        INSTRUMENTED_BUILD,
+        str(timings_file),
+        "build",
+        "--strict",
+        "--quiet",
+        "--site-dir",
+        str(site),
+    ]
     started_at = time.time()
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=project, env=environment, stderr=subprocess.PIPE, text=True)
@@ -196,11 +205,15 @@ def measure(jobs: list[Job]) -> None:
     for number in range(RUNS):
         for job in jobs:
             job.result.runs.append(build_once(job.project, job.project / "site", job.extra_env, job.instrumented))
-            print(f"  round {number + 1}/{RUNS}: {job.label}: {job.result.runs[-1].seconds:.1f} s",
-                  file=sys.stderr, flush=True)
+            print(
+                f"  round {number + 1}/{RUNS}: {job.label}: {job.result.runs[-1].seconds:.1f} s",
+                file=sys.stderr,
+                flush=True,
+            )
 
 
 # --- synthetic data ------------------------------------------------------------------------------
+
 
 def scaled_data(source: Path, target: Path, factor: int) -> None:
     """The data with `factor` times the roster members and meetings, still valid: real states first, then
@@ -220,8 +233,12 @@ def scaled_data(source: Path, target: Path, factor: int) -> None:
     number = 0
     while len(members) < wanted:
         number += 1
-        clone = {**copy.deepcopy(organisation_template), "kind": "regional-organisation",
-                 "name": f"Synthetic Regional Organisation {number:05d}", "roles": []}
+        clone = {
+            **copy.deepcopy(organisation_template),
+            "kind": "regional-organisation",
+            "name": f"Synthetic Regional Organisation {number:05d}",
+            "roles": [],
+        }
         clone.pop("iso3", None)
         members.append(clone)
     (target / "roster.yml").write_text(yaml.safe_dump(roster, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -236,23 +253,27 @@ def scaled_data(source: Path, target: Path, factor: int) -> None:
                 clone["number"] = meeting["number"] + 1000 * copy_number
             clones.append(clone)
     meetings["meetings"] = originals + clones
-    (target / "meetings.yml").write_text(yaml.safe_dump(meetings, allow_unicode=True, sort_keys=False),
-                                         encoding="utf-8")
+    (target / "meetings.yml").write_text(
+        yaml.safe_dump(meetings, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 def stock_material_project(target: Path, pages: int, words_per_page: int) -> Path:
     """A stock Material site (search plugin only, no macros, no hooks) of `pages` plain pages."""
     docs = target / "docs"
     docs.mkdir(parents=True)
-    paragraph = ("The Responsibility to Protect asks every state to protect its population from genocide, war "
-                 "crimes, ethnic cleansing and crimes against humanity. ")
+    paragraph = (
+        "The Responsibility to Protect asks every state to protect its population from genocide, war "
+        "crimes, ethnic cleansing and crimes against humanity. "
+    )
     words = len(paragraph.split())
     for number in range(pages):
         body = "\n\n".join([paragraph * 4] * max(1, words_per_page // (4 * words)))
         name = "index.md" if number == 0 else f"page-{number:04d}.md"
         (docs / name).write_text(f"# Page {number}\n\n## Section\n\n{body}\n", encoding="utf-8")
     (target / "mkdocs.yml").write_text(
-        "site_name: Stock Material\ntheme:\n  name: material\nplugins:\n  - search\n", encoding="utf-8")
+        "site_name: Stock Material\ntheme:\n  name: material\nplugins:\n  - search\n", encoding="utf-8"
+    )
     return target
 
 
@@ -269,14 +290,21 @@ def stock_material_with_manual_content(target: Path, real_project: Path) -> Path
     shutil.copytree(real_project / "includes", target / "includes")
     config = yaml.load((real_project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
     theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
-    stock = {"site_name": config["site_name"], "theme": theme, "plugins": ["search"],
-             "markdown_extensions": config["markdown_extensions"], "nav": config["nav"],
-             "not_in_nav": config["not_in_nav"], "extra_css": config["extra_css"]}
+    stock = {
+        "site_name": config["site_name"],
+        "theme": theme,
+        "plugins": ["search"],
+        "markdown_extensions": config["markdown_extensions"],
+        "nav": config["nav"],
+        "not_in_nav": config["not_in_nav"],
+        "extra_css": config["extra_css"],
+    }
     (target / "mkdocs.yml").write_text(yaml.safe_dump(stock, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
 
 
 # --- live reload ---------------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -307,17 +335,27 @@ def live_reload_seconds(project: Path, built_site: Path) -> list[float]:
     original = roster.read_text(encoding="utf-8")
     # A state's note written on one line, so that the edit is a plain replacement of that line's text.
     one_line_notes = set(re.findall(r"^ +joined_note: (.+)$", original, flags=re.MULTILINE))
-    note = next(member["joined_note"] for member in yaml.safe_load(original)["members"]
-                if member.get("iso3") and member.get("joined_note") in one_line_notes)
-    page = next(path.relative_to(built_site).as_posix() for path in (built_site / "states").glob("*.html")
-                if note in path.read_text(encoding="utf-8"))
+    note = next(
+        member["joined_note"]
+        for member in yaml.safe_load(original)["members"]
+        if member.get("iso3") and member.get("joined_note") in one_line_notes
+    )
+    page = next(
+        path.relative_to(built_site).as_posix()
+        for path in (built_site / "states").glob("*.html")
+        if note in path.read_text(encoding="utf-8")
+    )
     port = free_port()
     log = project / "serve.log"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MANUAL_PDF_FROM": str(built_site)}
     with log.open("w") as output:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr",
-                                   f"127.0.0.1:{port}"], cwd=project, env=environment, stdout=output,
-                                  stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}/{page}"
     seconds = []
     try:
@@ -325,9 +363,8 @@ def live_reload_seconds(project: Path, built_site: Path) -> list[float]:
         for number in range(RUNS):
             marked = f"{note[:-1]} (edit {number + 1})."
             saved = time.perf_counter()
-            roster.write_text(original.replace(f"joined_note: {note}\n", f"joined_note: {marked}\n"),
-                              encoding="utf-8")
-            wait_for(lambda: marked in (fetch_text(url) or ""), 120, "the reload", server, log)
+            roster.write_text(original.replace(f"joined_note: {note}\n", f"joined_note: {marked}\n"), encoding="utf-8")
+            wait_for(lambda marked=marked: marked in (fetch_text(url) or ""), 120, "the reload", server, log)
             seconds.append(time.perf_counter() - saved)
             print(f"  live reload {number + 1}/{RUNS}: {seconds[-1]:.2f} s", file=sys.stderr, flush=True)
     finally:
@@ -338,6 +375,7 @@ def live_reload_seconds(project: Path, built_site: Path) -> list[float]:
 
 
 # --- measurements of a built site ---------------------------------------------------------------
+
 
 def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
@@ -364,12 +402,16 @@ def html_pages(site: Path) -> int:
 
 def words_per_page(site: Path) -> int:
     pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
-    words = sum(len(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").article.get_text().split())
-                for p in pages if "<article" in p.read_text(encoding="utf-8"))
+    words = sum(
+        len(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").article.get_text().split())
+        for p in pages
+        if "<article" in p.read_text(encoding="utf-8")
+    )
     return words // max(1, len(pages))
 
 
 # --- report --------------------------------------------------------------------------------------
+
 
 def mib(size: int) -> str:
     return f"{size / 1024 / 1024:.2f} MiB"
@@ -384,8 +426,11 @@ def verdict(ok: bool) -> str:
 
 
 def main() -> int:
-    print(f"Benchmark of the R2P Focal Points Manual, {dt.datetime.now():%Y-%m-%d %H:%M}, median of {RUNS} "
-          f"run(s), {os.cpu_count()} CPU(s)\n", flush=True)
+    print(
+        f"Benchmark of the R2P Focal Points Manual, {dt.datetime.now():%Y-%m-%d %H:%M}, median of {RUNS} "
+        f"run(s), {os.cpu_count()} CPU(s)\n",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory(prefix="manual-bench-") as temporary:
         root = Path(temporary)
         real_project = copy_project(root / "real")
@@ -409,33 +454,60 @@ def main() -> int:
             scaled_data(PROJECT_DIR / "data", root / f"data-x{factor}", factor)
             scaled[factor] = Job(f"data x{factor}", copy_project(root / f"x{factor}", root / f"data-x{factor}"))
             jobs.append(scaled[factor])
-        stock = Job(f"stock Material, {pages} plain pages",
-                    stock_material_project(root / "stock", pages, words), instrumented=False)
-        stock_small = Job(f"stock Material, {pages_without_states} plain pages",
-                          stock_material_project(root / "stock-small", pages_without_states, words), instrumented=False)
-        stock_same_content = Job("stock Material, the manual's Markdown",
-                                 stock_material_with_manual_content(root / "stock-same", real_project),
-                                 instrumented=False)
+        stock = Job(
+            f"stock Material, {pages} plain pages",
+            stock_material_project(root / "stock", pages, words),
+            instrumented=False,
+        )
+        stock_small = Job(
+            f"stock Material, {pages_without_states} plain pages",
+            stock_material_project(root / "stock-small", pages_without_states, words),
+            instrumented=False,
+        )
+        stock_same_content = Job(
+            "stock Material, the manual's Markdown",
+            stock_material_with_manual_content(root / "stock-same", real_project),
+            instrumented=False,
+        )
         jobs += [stock, stock_small, stock_same_content]
         measure(jobs)
         reloads = live_reload_seconds(copy_project(root / "serve"), real_project / "site")
-        report(real.result, without_states.result, pdf.result if pdf else None,
-               {factor: job.result for factor, job in scaled.items()},
-               stock.result, stock_small.result, stock_same_content.result, reloads)
+        report(
+            real.result,
+            without_states.result,
+            pdf.result if pdf else None,
+            {factor: job.result for factor, job in scaled.items()},
+            stock.result,
+            stock_small.result,
+            stock_same_content.result,
+            reloads,
+        )
     return 0
 
 
-def report(real: Series, without_states: Series, pdf: Series | None, scaled: dict[int, Series],
-           stock: Series, stock_small: Series, stock_same_content: Series, reloads: list[float]) -> None:
+def report(
+    real: Series,
+    without_states: Series,
+    pdf: Series | None,
+    scaled: dict[int, Series],
+    stock: Series,
+    stock_small: Series,
+    stock_same_content: Series,
+    reloads: list[float],
+) -> None:
     pages, pages_without_states = html_pages(real.site), html_pages(without_states.site)
     print()
     print(f"HTML build (real data, {pages} pages):   {real.seconds:6.2f} s")
-    print(f"  without the per-state pages ({pages_without_states} pages): "
-          f"{without_states.seconds:6.2f} s  (state pages cost {real.seconds - without_states.seconds:+.2f} s)")
+    print(
+        f"  without the per-state pages ({pages_without_states} pages): "
+        f"{without_states.seconds:6.2f} s  (state pages cost {real.seconds - without_states.seconds:+.2f} s)"
+    )
     if pdf:
         pdf_file = next(pdf.site.rglob("*.pdf"))
-        print(f"HTML + PDF build:                       {pdf.seconds:6.2f} s  "
-              f"(the PDF adds {pdf.seconds - real.seconds:+.2f} s)")
+        print(
+            f"HTML + PDF build:                       {pdf.seconds:6.2f} s  "
+            f"(the PDF adds {pdf.seconds - real.seconds:+.2f} s)"
+        )
         print(f"PDF: {mib(pdf_file.stat().st_size)}, {len(PdfReader(pdf_file).pages)} pages")
     else:
         print("PDF: not built (BENCH_PDF=0, or mkdocs.yml has no to-pdf group switched by a variable)")
@@ -446,27 +518,39 @@ def report(real: Series, without_states: Series, pdf: Series | None, scaled: dic
     print("Share of the HTML build spent in the manual's own code:")
     print(f"  loading and validating data:          {data_share:6.1%}")
     print(f"  macros plugin (config + page render): {macros_share:6.1%}  (includes the first data load)")
-    print(f"  data + macros (overlaps counted once): {data_and_macros_share:5.1%}  target <= "
-          f"{TARGET_DATA_AND_MACROS_SHARE:.0%}: {verdict(data_and_macros_share <= TARGET_DATA_AND_MACROS_SHARE)}")
+    print(
+        f"  data + macros (overlaps counted once): {data_and_macros_share:5.1%}  target <= "
+        f"{TARGET_DATA_AND_MACROS_SHARE:.0%}: {verdict(data_and_macros_share <= TARGET_DATA_AND_MACROS_SHARE)}"
+    )
     print(f"  pages and files generated from data:  {generated_share:6.1%}  (state pages, map, chart, open data)")
     print(f"  all of the manual's own code:         {total_share:6.1%}")
     print()
-    print(f"Peak memory of the build process:       {mib(real.peak_bytes)}"
-          + (f" (with PDF: {mib(pdf.peak_bytes)})" if pdf else ""))
+    print(
+        f"Peak memory of the build process:       {mib(real.peak_bytes)}"
+        + (f" (with PDF: {mib(pdf.peak_bytes)})" if pdf else "")
+    )
     raw, transferred, files = home_page_weight(real.site)
-    print(f"Site size:                              {mib(size_of(real.site))} "
-          f"in {sum(1 for p in real.site.rglob('*') if p.is_file())} files")
-    print(f"Home page weight:                       {kib(transferred)} gzip-compressed "
-          f"({kib(raw)} raw, index.html + {files - 1} CSS/JS files)")
+    print(
+        f"Site size:                              {mib(size_of(real.site))} "
+        f"in {sum(1 for p in real.site.rglob('*') if p.is_file())} files"
+    )
+    print(
+        f"Home page weight:                       {kib(transferred)} gzip-compressed "
+        f"({kib(raw)} raw, index.html + {files - 1} CSS/JS files)"
+    )
     index = real.site / "search" / "search_index.json"
     print(f"Search index:                           {kib(index.stat().st_size)} ({kib(gzipped(index))} gzip)")
     print()
-    print("Scaling (roster members and meetings multiplied):" + ("" if scaled else " not measured (BENCH_SCALES empty)"))
+    print(
+        "Scaling (roster members and meetings multiplied):" + ("" if scaled else " not measured (BENCH_SCALES empty)")
+    )
     for factor, result in scaled.items():
         ratio = result.seconds / real.seconds
-        print(f"  x{factor:<4} {result.seconds:7.2f} s = {ratio:5.2f} x the normal build, "
-              f"{html_pages(result.site)} pages, share of manual code {result.share('manual total'):.1%}, "
-              f"peak {mib(result.peak_bytes)}; no worse than linear: {verdict(ratio <= factor)}")
+        print(
+            f"  x{factor:<4} {result.seconds:7.2f} s = {ratio:5.2f} x the normal build, "
+            f"{html_pages(result.site)} pages, share of manual code {result.share('manual total'):.1%}, "
+            f"peak {mib(result.peak_bytes)}; no worse than linear: {verdict(ratio <= factor)}"
+        )
     print()
     generated = pages - pages_without_states
     per_page, stock_per_page = real.seconds / pages, stock.seconds / pages
@@ -478,31 +562,43 @@ def report(real: Series, without_states: Series, pdf: Series | None, scaled: dic
     one_more = (real.seconds - without_states.seconds) / generated
     stock_one_more = (stock.seconds - stock_small.seconds) / generated
     print("Per-page cost against stock Material (search plugin only; no macros, hooks, overrides or data):")
-    print(f"  stock Material, {pages} plain pages: {stock.seconds:6.2f} s; {pages_without_states} plain pages: "
-          f"{stock_small.seconds:6.2f} s")
-    print(f"  one more page ({generated} generated pages: the build with them minus the build without them; "
-          f"stock: {pages} minus {pages_without_states} plain pages): manual {one_more * 1000:.1f} ms, "
-          f"stock {stock_one_more * 1000:.1f} ms; ratio, median of the rounds' ratios {ratio:.2f} x "
-          f"(rounds {lowest:.2f}-{highest:.2f}); target <= {TARGET_ONE_MORE_PAGE_RATIO:.1f} x: "
-          f"{verdict(ratio <= TARGET_ONE_MORE_PAGE_RATIO)}")
-    print(f"  for information, the whole build divided by its pages: manual {per_page * 1000:.1f} ms, "
-          f"stock {stock_per_page * 1000:.1f} ms = {per_page / stock_per_page:.2f} x")
+    print(
+        f"  stock Material, {pages} plain pages: {stock.seconds:6.2f} s; {pages_without_states} plain pages: "
+        f"{stock_small.seconds:6.2f} s"
+    )
+    print(
+        f"  one more page ({generated} generated pages: the build with them minus the build without them; "
+        f"stock: {pages} minus {pages_without_states} plain pages): manual {one_more * 1000:.1f} ms, "
+        f"stock {stock_one_more * 1000:.1f} ms; ratio, median of the rounds' ratios {ratio:.2f} x "
+        f"(rounds {lowest:.2f}-{highest:.2f}); target <= {TARGET_ONE_MORE_PAGE_RATIO:.1f} x: "
+        f"{verdict(ratio <= TARGET_ONE_MORE_PAGE_RATIO)}"
+    )
+    print(
+        f"  for information, the whole build divided by its pages: manual {per_page * 1000:.1f} ms, "
+        f"stock {stock_per_page * 1000:.1f} ms = {per_page / stock_per_page:.2f} x"
+    )
     extra, lowest, highest = median_over_rounds(lambda manual, plain: manual.startup - plain.startup, real, stock)
-    print(f"  start-up before the first page: manual {real.startup:.2f} s, stock {stock.startup:.2f} s; "
-          f"the manual's extra, median of the rounds {extra:+.2f} s (rounds {lowest:+.2f} to {highest:+.2f}); "
-          f"target <= +{TARGET_STARTUP_EXTRA:.1f} s: {verdict(extra <= TARGET_STARTUP_EXTRA)}")
-    print(f"  stock Material building the manual's own Markdown (macros expanded, same extensions): "
-          f"{stock_same_content.seconds:6.2f} s; all the manual adds to stock Material (macros, hooks, offline "
-          f"plugin, theme overrides) costs "
-          f"{real.seconds - stock_same_content.seconds:+.2f} s ({real.seconds / stock_same_content.seconds - 1:+.0%}), "
-          f"the rest is what its richer pages cost any MkDocs build")
+    print(
+        f"  start-up before the first page: manual {real.startup:.2f} s, stock {stock.startup:.2f} s; "
+        f"the manual's extra, median of the rounds {extra:+.2f} s (rounds {lowest:+.2f} to {highest:+.2f}); "
+        f"target <= +{TARGET_STARTUP_EXTRA:.1f} s: {verdict(extra <= TARGET_STARTUP_EXTRA)}"
+    )
+    print(
+        f"  stock Material building the manual's own Markdown (macros expanded, same extensions): "
+        f"{stock_same_content.seconds:6.2f} s; all the manual adds to stock Material (macros, hooks, offline "
+        f"plugin, theme overrides) costs "
+        f"{real.seconds - stock_same_content.seconds:+.2f} s ({real.seconds / stock_same_content.seconds - 1:+.0%}), "
+        f"the rest is what its richer pages cost any MkDocs build"
+    )
 
     print()
     reload = statistics.median(reloads)
-    print(f"Live reload (`make serve`, one note in data/roster.yml saved, until the served page shows it): "
-          f"median {reload:.2f} s of {len(reloads)} ({min(reloads):.2f}-{max(reloads):.2f} s), including the "
-          f"server's 0.5 s polling of the files; target <= {TARGET_LIVE_RELOAD:.0f} s: "
-          f"{verdict(reload <= TARGET_LIVE_RELOAD)}")
+    print(
+        f"Live reload (`make serve`, one note in data/roster.yml saved, until the served page shows it): "
+        f"median {reload:.2f} s of {len(reloads)} ({min(reloads):.2f}-{max(reloads):.2f} s), including the "
+        f"server's 0.5 s polling of the files; target <= {TARGET_LIVE_RELOAD:.0f} s: "
+        f"{verdict(reload <= TARGET_LIVE_RELOAD)}"
+    )
 
 
 if __name__ == "__main__":

@@ -52,14 +52,20 @@ def copy_fixture_project(destination: Path, data_dir: Path = FIXTURE_DATA) -> Pa
     return destination
 
 
-def run_mkdocs_build(project: Path, site_dir: Path | None = None, extra_env: dict[str, str] | None = None,
-                     ) -> subprocess.CompletedProcess:
+def run_mkdocs_build(
+    project: Path,
+    site_dir: Path | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in `project`; returns the finished process (check .returncode, .stderr)."""
     site_dir = site_dir or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -91,7 +97,8 @@ class _VariableNamesLoader(yaml.SafeLoader):
 
 
 _VariableNamesLoader.add_constructor(
-    "!ENV", lambda loader, node: (node.value[0] if isinstance(node, yaml.SequenceNode) else node).value)
+    "!ENV", lambda loader, node: (node.value[0] if isinstance(node, yaml.SequenceNode) else node).value
+)
 _VariableNamesLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
@@ -116,8 +123,13 @@ def build_as_make_does(project: Path) -> Path:
     """`make build`'s command (PDF included) in `project`, the clock left to the build (no SOURCE_DATE_EPOCH)."""
     environment = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
     environment |= {"NO_MKDOCS_2_WARNING": "1", **pdf_switch()}
-    result = subprocess.run([sys.executable, "-m", "macros.build", "--site-dir", "site"], cwd=project,
-                            env=environment, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.build", "--site-dir", "site"],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, f"build failed:\n{result.stderr[-5000:]}"
     return project / "site"
 

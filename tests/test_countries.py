@@ -7,7 +7,7 @@ import logging
 import country_converter
 import pytest
 
-from macros.countries import name_order, un_member_states
+from macros.data.countries import name_order, un_member_states
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,9 @@ def test_the_193_members_with_regions():
 
 
 def test_table_equals_the_converter_data(converter):
-    expected = {(row.ISO3, row.name_short, row.ISO2, int(row.ISOnumeric), row.UNregion) for row in converter.data.itertuples()}
+    expected = {
+        (row.ISO3, row.name_short, row.ISO2, int(row.ISOnumeric), row.UNregion) for row in converter.data.itertuples()
+    }
     assert {(s.iso3, s.name, s.iso2, s.iso_numeric, s.subregion) for s in un_member_states().states} == expected
 
 
@@ -36,15 +38,21 @@ def test_each_state_is_found_by_its_short_and_official_name():
     assert by_name["Czech Republic"].iso3 == "CZE" and by_name["Republic of Korea"].iso3 == "KOR"
 
 
-@pytest.mark.parametrize("name", ["European Union", "Organization of American States", "Atlantis", "Kosovo",
-                                  "Albania <script>", "albania"])
+@pytest.mark.parametrize(
+    "name", ["European Union", "Organization of American States", "Atlantis", "Kosovo", "Albania <script>", "albania"]
+)
 def test_names_that_are_not_un_member_states(name):
     assert name not in un_member_states().by_name
 
 
 def test_name_order_ignores_accents_and_case():
     assert sorted(["Czech Republic", "Côte d'Ivoire", "Turkmenistan", "Türkiye", "cuba"], key=name_order) == [
-        "Côte d'Ivoire", "cuba", "Czech Republic", "Türkiye", "Turkmenistan"]
+        "Côte d'Ivoire",
+        "cuba",
+        "Czech Republic",
+        "Türkiye",
+        "Turkmenistan",
+    ]
     assert name_order("São Tomé and Príncipe") == "sao tome and principe"
 
 

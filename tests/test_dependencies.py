@@ -39,11 +39,13 @@ def locked() -> dict[str, tuple[str, list[str]]]:
         spec, *options = shlex.split(entry)
         requirement = Requirement(spec)
         specifiers = list(requirement.specifier)
-        assert len(specifiers) == 1 and specifiers[0].operator == "==" and EXACT_VERSION.match(
-            specifiers[0].version), f"requirements.txt: {spec!r} is not pinned to one exact version with =="
+        assert len(specifiers) == 1 and specifiers[0].operator == "==" and EXACT_VERSION.match(specifiers[0].version), (
+            f"requirements.txt: {spec!r} is not pinned to one exact version with =="
+        )
         hashes = [option.split("=", 1)[1] for option in options if option.startswith("--hash=")]
         assert hashes and all(re.fullmatch(r"sha256:[0-9a-f]{64}", h) for h in hashes), (
-            f"requirements.txt: {spec!r} has no sha256 hash")
+            f"requirements.txt: {spec!r} has no sha256 hash"
+        )
         assert len(hashes) == len(options), f"requirements.txt: {spec!r} has options other than hashes: {options}"
         pins[canonicalize_name(requirement.name)] = (specifiers[0].version, hashes)
     return pins
@@ -59,8 +61,11 @@ def test_every_direct_dependency_is_locked():
     direct = [Requirement(line) for line in requirement_entries((PROJECT_DIR / "requirements.in").read_text())]
     missing = [str(r) for r in direct if canonicalize_name(r.name) not in pins]
     assert missing == [], f"in requirements.in but not in requirements.txt (run `make lock`): {missing}"
-    outside = [f"{r.name}=={pins[canonicalize_name(r.name)][0]} does not satisfy {r}"
-               for r in direct if not r.specifier.contains(pins[canonicalize_name(r.name)][0], prereleases=True)]
+    outside = [
+        f"{r.name}=={pins[canonicalize_name(r.name)][0]} does not satisfy {r}"
+        for r in direct
+        if not r.specifier.contains(pins[canonicalize_name(r.name)][0], prereleases=True)
+    ]
     assert outside == [], outside
 
 
@@ -91,7 +96,8 @@ def test_npm_dependencies_are_exact_and_locked_with_integrity_hashes():
     for path, entry in packages.items():
         if path:
             assert re.fullmatch(r"sha512-[A-Za-z0-9+/]+=*", entry.get("integrity", "")), (
-                f"package-lock.json: {path} has no sha512 integrity hash")
+                f"package-lock.json: {path} has no sha512 integrity hash"
+            )
 
 
 def test_the_makefile_installs_with_require_hashes_and_npm_ci():
@@ -101,8 +107,9 @@ def test_the_makefile_installs_with_require_hashes_and_npm_ci():
 
 
 def pip_install_command(makefile: str) -> str:
-    (line,) = [line.strip() for line in makefile.splitlines()
-               if "pip install" in line and "-r requirements.txt" in line]
+    (line,) = [
+        line.strip() for line in makefile.splitlines() if "pip install" in line and "-r requirements.txt" in line
+    ]
     return line
 
 
@@ -111,7 +118,8 @@ def makefile_install(requirements: Path, wheels: Path) -> subprocess.CompletedPr
     ignoring what is installed already (as in the fresh virtualenv `make setup` installs into)."""
     line = pip_install_command((PROJECT_DIR / "Makefile").read_text(encoding="utf-8"))
     line = line.replace("$(BIN)/python", shlex.quote(sys.executable)).replace(
-        "-r requirements.txt", f"-r {shlex.quote(str(requirements))}")
+        "-r requirements.txt", f"-r {shlex.quote(str(requirements))}"
+    )
     command = shlex.split(line) + ["--dry-run", "--ignore-installed", "--no-index", "--find-links", str(wheels)]
     return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
@@ -143,12 +151,16 @@ def probe(tmp_path) -> tuple[Path, str]:
     return tmp_path, hashlib.sha256(wheel.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("line, refusal", [
-    ("pinning-probe", "all requirements must have their versions pinned with =="),
-    ("pinning-probe>=1.0 --hash=sha256:{digest}", "all requirements must have their versions pinned with =="),
-    ("pinning-probe==1.0", "Hashes are required in --require-hashes mode"),
-    ("pinning-probe==1.0 --hash=sha256:" + "0" * 64, "THESE PACKAGES DO NOT MATCH THE HASHES"),
-], ids=["unpinned", "range", "no-hash", "wrong-hash"])
+@pytest.mark.parametrize(
+    "line, refusal",
+    [
+        ("pinning-probe", "all requirements must have their versions pinned with =="),
+        ("pinning-probe>=1.0 --hash=sha256:{digest}", "all requirements must have their versions pinned with =="),
+        ("pinning-probe==1.0", "Hashes are required in --require-hashes mode"),
+        ("pinning-probe==1.0 --hash=sha256:" + "0" * 64, "THESE PACKAGES DO NOT MATCH THE HASHES"),
+    ],
+    ids=["unpinned", "range", "no-hash", "wrong-hash"],
+)
 def test_the_install_command_refuses_what_is_not_pinned_with_its_hash(probe, line, refusal):
     wheels, digest = probe
     requirements = wheels / "requirements.txt"

@@ -8,22 +8,23 @@ site is built from that data and its HTML is checked.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.loader import DataError, format_path, load_manual, parse_yaml, validate_file
-from macros.schema import DATA_FILES
+from macros.data.loader import DataError, format_path, load_manual, parse_yaml, validate_file
+from macros.data.schema import DATA_FILES
 
 from .conftest import PROJECT_DIR, build_project
 
 # 7 * 8803 = 61621: evaluated Jinja would leave "61621" and "jinja-ran" without their braces. (Five digits:
 # the values' four-digit markers reached 1337, the number this test looked for before.)
-PAYLOAD = ('<script>alert("xss")</script> <img src=x onerror=alert(1)> [click me](javascript:alert(1)) '
-           '{{ 7 * 8803 }} {% if true %}jinja-ran{% endif %}')
+PAYLOAD = (
+    '<script>alert("xss")</script> <img src=x onerror=alert(1)> [click me](javascript:alert(1)) '
+    "{{ 7 * 8803 }} {% if true %}jinja-ran{% endif %}"
+)
 MARKER = "payload{:04d}"
 MARKED = re.compile(r"payload(\d{4})")
 
@@ -136,8 +137,10 @@ def hostile_site(tmp_path_factory) -> Path:
 
 
 def pages(site: Path) -> dict[str, BeautifulSoup]:
-    return {path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            for path in sorted(site.rglob("*.html"))}
+    return {
+        path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for path in sorted(site.rglob("*.html"))
+    }
 
 
 @pytest.fixture(scope="module")
@@ -173,4 +176,5 @@ def test_no_template_syntax_from_data_was_evaluated(hostile_pages):
         text = soup.get_text()
         assert "61621" not in text, f"{name}: a Jinja expression from data was evaluated"
         assert text.count("jinja-ran") == text.count("{% if true %}jinja-ran{% endif %}"), (
-            f"{name}: a Jinja statement from data was run")
+            f"{name}: a Jinja statement from data was run"
+        )

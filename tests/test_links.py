@@ -14,8 +14,17 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src",
-                   "use": "href", "image": "href", "form": "action"}
+LINK_ATTRIBUTES = {
+    "a": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+    "use": "href",
+    "image": "href",
+    "form": "action",
+}
 # Schemes a browser opens outside the site; anything else with a scheme is a mistake.
 EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel"}
 
@@ -35,15 +44,16 @@ class Site:
         self.root = root
         self.pages = {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*.html"))}
 
-    @cache
+    @cache  # noqa: B019 (one Site per session: the cache lives as long as the site it reads)
     def soup(self, page: str) -> BeautifulSoup:
         return BeautifulSoup(self.pages[page].read_text(encoding="utf-8"), "html.parser")
 
-    @cache
+    @cache  # noqa: B019 (as above)
     def ids(self, page: str) -> frozenset[str]:
         soup = self.soup(page)
         return frozenset(e["id"] for e in soup.find_all(id=True)) | frozenset(
-            e["name"] for e in soup.find_all("a", attrs={"name": True}))
+            e["name"] for e in soup.find_all("a", attrs={"name": True})
+        )
 
     def problem(self, page: str, link: str) -> str | None:
         """Why `link` on `page` does not resolve, or None when it does."""
@@ -123,7 +133,9 @@ def test_only_web_and_mail_links_leave_the_site_and_they_are_listed(site, tmp_pa
                 odd.append(f"{page}: {link} ({kind})")
     assert odd == [], "links of an unexpected kind:\n" + "\n".join(odd[:40])
     report = tmp_path_factory.mktemp("links") / "external-links.txt"
-    report.write_text("".join(f"{link}\t{len(pages)} page(s), e.g. {min(pages)}\n"
-                              for link, pages in sorted(external.items())), encoding="utf-8")
+    report.write_text(
+        "".join(f"{link}\t{len(pages)} page(s), e.g. {min(pages)}\n" for link, pages in sorted(external.items())),
+        encoding="utf-8",
+    )
     print(f"\n{len(external)} external links (not fetched), listed in {report}")
     assert external, "the bibliography links its sources: external links were expected"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import DataError, load_manual
-from macros.schema import current_year
+from macros.data.loader import DataError, load_manual
+from macros.data.schema import current_year
 
 from .conftest import FIXTURE_DATA, PROJECT_DIR
 
@@ -45,32 +45,78 @@ def problems(data_dir: Path) -> list[str]:
 # Bad values in one place: each case edits one file, and the one problem reported names that file, the
 # line of `at`, the field's path and what was expected.
 ONE_BAD_VALUE = [
-    pytest.param("principles.yml", "    title: Risk is universal\n", "", "- id: universal-risk",
-                 "principles[0].title: missing required field", id="missing-field"),
-    pytest.param("principles.yml", "sources: [page-2013]", "sources: [page-2031]", "page-2031",
-                 "principles[0].sources[0]: unknown source id 'page-2031'; expected an id from data/sources.yml",
-                 id="unknown-source-id"),
-    pytest.param("sources.yml", "  - id: book-2021\n", "  - id: book-2021\n    un_symbol: A/63/677\n",
-                 "un_symbol: A/63/677",
-                 "sources[0].un_symbol: expected a symbol that the title shows, got 'A/63/677'", id="un-symbol"),
-    pytest.param("roster.yml", "iso3: GHA", "iso3: XKX", "iso3: XKX",
-                 "members[1].iso3: expected the ISO 3166 alpha-3 code of a UN member state, got 'XKX'",
-                 id="unknown-country"),
-    pytest.param("roster.yml", "name: Ghana", "name: Togo", "name: Togo",
-                 "members[1].name: expected 'Ghana' or 'Republic of Ghana' (the names of GHA in the country data), "
-                 "got 'Togo'", id="name-not-matching-code"),
-    pytest.param("roster.yml", "joined: 2010", "joined: 1850", "joined: 1850",
-                 f"members[0].joined: expected a year from 2005 to {current_year()}, got 1850", id="year-out-of-range"),
-    pytest.param("meetings.yml", "end: 2011-05-18", "end: 2011-05-16", "end: 2011-05-16",
-                 "meetings[0].end: expected a date on or after start (2011-05-17), got 2011-05-16",
-                 id="end-before-start"),
-    pytest.param("meetings.yml", "hosts: [Ghana]", "hosts: [Atlantis]", "Atlantis",
-                 "meetings[1].hosts[0]: expected a roster member, a UN member state or an organisation id, "
-                 "got 'Atlantis'", id="unknown-meeting-host"),
-    pytest.param("meetings.yml", "    name: The Secretariat\n", "    name: The Secretariat\n    part_of: Atlantis\n",
-                 "part_of: Atlantis",
-                 "organisations[0].part_of: expected the name of a member in data/roster.yml, got 'Atlantis'",
-                 id="part-of-no-member"),
+    pytest.param(
+        "principles.yml",
+        "    title: Risk is universal\n",
+        "",
+        "- id: universal-risk",
+        "principles[0].title: missing required field",
+        id="missing-field",
+    ),
+    pytest.param(
+        "principles.yml",
+        "sources: [page-2013]",
+        "sources: [page-2031]",
+        "page-2031",
+        "principles[0].sources[0]: unknown source id 'page-2031'; expected an id from data/sources.yml",
+        id="unknown-source-id",
+    ),
+    pytest.param(
+        "sources.yml",
+        "  - id: book-2021\n",
+        "  - id: book-2021\n    un_symbol: A/63/677\n",
+        "un_symbol: A/63/677",
+        "sources[0].un_symbol: expected a symbol that the title shows, got 'A/63/677'",
+        id="un-symbol",
+    ),
+    pytest.param(
+        "roster.yml",
+        "iso3: GHA",
+        "iso3: XKX",
+        "iso3: XKX",
+        "members[1].iso3: expected the ISO 3166 alpha-3 code of a UN member state, got 'XKX'",
+        id="unknown-country",
+    ),
+    pytest.param(
+        "roster.yml",
+        "name: Ghana",
+        "name: Togo",
+        "name: Togo",
+        "members[1].name: expected 'Ghana' or 'Republic of Ghana' (the names of GHA in the country data), got 'Togo'",
+        id="name-not-matching-code",
+    ),
+    pytest.param(
+        "roster.yml",
+        "joined: 2010",
+        "joined: 1850",
+        "joined: 1850",
+        f"members[0].joined: expected a year from 2005 to {current_year()}, got 1850",
+        id="year-out-of-range",
+    ),
+    pytest.param(
+        "meetings.yml",
+        "end: 2011-05-18",
+        "end: 2011-05-16",
+        "end: 2011-05-16",
+        "meetings[0].end: expected a date on or after start (2011-05-17), got 2011-05-16",
+        id="end-before-start",
+    ),
+    pytest.param(
+        "meetings.yml",
+        "hosts: [Ghana]",
+        "hosts: [Atlantis]",
+        "Atlantis",
+        "meetings[1].hosts[0]: expected a roster member, a UN member state or an organisation id, got 'Atlantis'",
+        id="unknown-meeting-host",
+    ),
+    pytest.param(
+        "meetings.yml",
+        "    name: The Secretariat\n",
+        "    name: The Secretariat\n    part_of: Atlantis\n",
+        "part_of: Atlantis",
+        "organisations[0].part_of: expected the name of a member in data/roster.yml, got 'Atlantis'",
+        id="part-of-no-member",
+    ),
 ]
 
 
@@ -97,11 +143,17 @@ def test_empty_file(data_dir):
 
 
 def test_wrong_type(data_dir):
-    edit(data_dir, "mandate.yml", "    year: 2012\n    sources: [book-2021]\nrecommendations",
-         "    year: twenty-twelve\n    sources: [book-2021]\nrecommendations")
+    edit(
+        data_dir,
+        "mandate.yml",
+        "    year: 2012\n    sources: [book-2021]\nrecommendations",
+        "    year: twenty-twelve\n    sources: [book-2021]\nrecommendations",
+    )
     line = line_of(data_dir, "mandate.yml", "year: twenty-twelve")
     (problem,) = problems(data_dir)
-    assert problem.startswith(f"data/mandate.yml:{line}: functions[1].year: expected a valid integer, got 'twenty-twelve'")
+    assert problem.startswith(
+        f"data/mandate.yml:{line}: functions[1].year: expected a valid integer, got 'twenty-twelve'"
+    )
 
 
 def test_unknown_field(data_dir):
@@ -112,8 +164,12 @@ def test_unknown_field(data_dir):
 
 
 def test_duplicate_entry(data_dir):
-    edit(data_dir, "roster.yml", "  - name: Ghana\n    kind: state\n    iso3: GHA",
-         "  - name: Denmark\n    kind: state\n    iso3: DNK")
+    edit(
+        data_dir,
+        "roster.yml",
+        "  - name: Ghana\n    kind: state\n    iso3: GHA",
+        "  - name: Denmark\n    kind: state\n    iso3: DNK",
+    )
     line = line_of(data_dir, "roster.yml", "- name: Denmark", occurrence=2)
     (problem,) = problems(data_dir)
     assert problem == f"data/roster.yml:{line}: members[1].name: duplicate entry 'Denmark' (also at members[0])"
@@ -141,11 +197,18 @@ def test_invalid_date(data_dir):
     edit(data_dir, "meetings.yml", "start: 2013-04-10", "start: '2013-02-30'")
     line = line_of(data_dir, "meetings.yml", "2013-02-30")
     (problem,) = problems(data_dir)
-    assert problem.startswith(f"data/meetings.yml:{line}: meetings[1].start: expected a valid calendar date, got '2013-02-30'")
+    assert problem.startswith(
+        f"data/meetings.yml:{line}: meetings[1].start: expected a valid calendar date, got '2013-02-30'"
+    )
 
 
 def test_an_organisation_part_of_a_roster_member_is_valid(data_dir):
-    edit(data_dir, "meetings.yml", "    name: The Secretariat\n", "    name: The Secretariat\n    part_of: European Union\n")
+    edit(
+        data_dir,
+        "meetings.yml",
+        "    name: The Secretariat\n",
+        "    name: The Secretariat\n    part_of: European Union\n",
+    )
     assert load_manual(data_dir).meetings.organisations[0].part_of == "European Union"
 
 
@@ -175,21 +238,35 @@ def test_all_problems_in_all_files_are_reported_at_once(data_dir):
     found = problems(data_dir)
     assert len(found) == 4
     assert {p.split(":")[0] for p in found} == {
-        "data/roster.yml", "data/mandate.yml", "data/principles.yml", "data/pillars.yml"}
+        "data/roster.yml",
+        "data/mandate.yml",
+        "data/principles.yml",
+        "data/pillars.yml",
+    }
 
 
 def test_validate_command_reports_without_traceback(data_dir):
     edit(data_dir, "roster.yml", "joined: 2010", "joined: 1850")
-    result = subprocess.run([sys.executable, "-m", "macros.validate", str(data_dir)], cwd=data_dir.parent,
-                            capture_output=True, text=True, env={"PYTHONPATH": str(PROJECT_DIR), "PATH": ""})
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.data.validate", str(data_dir)],
+        cwd=data_dir.parent,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(PROJECT_DIR), "PATH": ""},
+    )
     assert result.returncode == 1
     assert "data/roster.yml:" in result.stderr and "members[0].joined: expected a year from 2005" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_validate_command_accepts_valid_data(data_dir):
-    result = subprocess.run([sys.executable, "-m", "macros.validate", str(data_dir)], cwd=data_dir.parent,
-                            capture_output=True, text=True, env={"PYTHONPATH": str(PROJECT_DIR), "PATH": ""})
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.data.validate", str(data_dir)],
+        cwd=data_dir.parent,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(PROJECT_DIR), "PATH": ""},
+    )
     assert result.returncode == 0, result.stderr
     assert "valid (3 members, 2 meetings, 2 sources)" in result.stdout
 
@@ -199,8 +276,23 @@ def test_the_real_data_is_valid():
     assert manual.roster.members and manual.meetings.meetings and manual.sources.sources
 
 
-ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
-            "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth")
+ORDINALS = (
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+    "Eleventh",
+    "Twelfth",
+    "Thirteenth",
+    "Fourteenth",
+    "Fifteenth",
+)
 
 
 def test_the_annual_meetings_are_titled_alike_and_notes_are_kept_out_of_themes():

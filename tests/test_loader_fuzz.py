@@ -17,30 +17,93 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.loader import MAX_DEPTH, MAX_FILE_BYTES, DataError, load_manual, parse_yaml
-from macros.schema import DATA_FILES
+from macros.data.loader import MAX_DEPTH, MAX_FILE_BYTES, DataError, load_manual, parse_yaml
+from macros.data.schema import DATA_FILES
 
 from .conftest import FIXTURE_DATA, PROJECT_DIR
 
 REAL_DATA = PROJECT_DIR / "data"
 # The real data once it is written; the fixture set stands in for files not written yet.
-BASE_DATA = {name: (REAL_DATA if (REAL_DATA / f"{name}.yml").is_file() else FIXTURE_DATA) / f"{name}.yml"
-             for name in DATA_FILES}
+BASE_DATA = {
+    name: (REAL_DATA if (REAL_DATA / f"{name}.yml").is_file() else FIXTURE_DATA) / f"{name}.yml" for name in DATA_FILES
+}
 
 # Bounded runs keep the module under a minute on two cores; a failure shrinks to a small example.
 FUZZ = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
-MUTATE = settings(max_examples=30, deadline=5000,
-                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+MUTATE = settings(
+    max_examples=30, deadline=5000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 # A guard against hangs, not a speed goal: each refusal below takes milliseconds (see tests/benchmark.py).
 HANG_GUARD_SECONDS = 20
 
-YAML_PIECES = st.sampled_from([
-    ":", ": ", "- ", "-", "\n", "\n  ", "\n    ", "  ", "\t", "#", "&a ", "*a", "!!str ", "!!int ", "!!binary ",
-    "!!timestamp ", "!!set ", "!!map ", "!!float ", "!!bool ", "!tag ", "? ", "[", "]", "{", "}", ",", "'", '"',
-    "|", ">", "|-", "---\n", "...\n", "%YAML 1.1\n", "<<: ", "~", "null", "true", "2021-13-45", "2021-06-01",
-    "2021-02-30", "12:30:00", "0x1F", "0o17", "1e999", ".nan", "-.inf", "9" * 5000, "\\", "\x00", "\x85", "\ufeff",
-    "\u2028", "é", "名", "🙂", "id", "sources", "name", "members", "meetings", "url", "date",
-])
+YAML_PIECES = st.sampled_from(
+    [
+        ":",
+        ": ",
+        "- ",
+        "-",
+        "\n",
+        "\n  ",
+        "\n    ",
+        "  ",
+        "\t",
+        "#",
+        "&a ",
+        "*a",
+        "!!str ",
+        "!!int ",
+        "!!binary ",
+        "!!timestamp ",
+        "!!set ",
+        "!!map ",
+        "!!float ",
+        "!!bool ",
+        "!tag ",
+        "? ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "'",
+        '"',
+        "|",
+        ">",
+        "|-",
+        "---\n",
+        "...\n",
+        "%YAML 1.1\n",
+        "<<: ",
+        "~",
+        "null",
+        "true",
+        "2021-13-45",
+        "2021-06-01",
+        "2021-02-30",
+        "12:30:00",
+        "0x1F",
+        "0o17",
+        "1e999",
+        ".nan",
+        "-.inf",
+        "9" * 5000,
+        "\\",
+        "\x00",
+        "\x85",
+        "\ufeff",
+        "\u2028",
+        "é",
+        "名",
+        "🙂",
+        "id",
+        "sources",
+        "name",
+        "members",
+        "meetings",
+        "url",
+        "date",
+    ]
+)
 YAML_LIKE_TEXT = st.lists(st.one_of(YAML_PIECES, st.text(max_size=8)), max_size=60).map("".join)
 
 
@@ -80,6 +143,7 @@ def parse_problems(raw: bytes, name: str = "data/x.yml") -> list[str]:
 
 # --- parse_yaml on arbitrary input ---------------------------------------------------------------
 
+
 @FUZZ
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_are_parsed_or_refused_with_a_line(raw):
@@ -111,7 +175,7 @@ def test_damaged_documents_are_parsed_or_refused_with_a_line(value, damage):
     text = yaml.safe_dump({"members": value}, allow_unicode=True)
     for position, removed, piece in damage:
         at = position % (len(text) + 1)
-        text = text[:at] + piece + text[at + removed:]
+        text = text[:at] + piece + text[at + removed :]
     raw = text.encode("utf-8", "surrogatepass")
     problems = parse_problems(raw)
     if problems:
@@ -119,6 +183,7 @@ def test_damaged_documents_are_parsed_or_refused_with_a_line(value, damage):
 
 
 # --- hostile documents are refused before they cost anything ----------------------------------------
+
 
 def billion_laughs(levels: int = 12, width: int = 10) -> bytes:
     lines = ["a0: &a0 lol"]
@@ -128,17 +193,33 @@ def billion_laughs(levels: int = 12, width: int = 10) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-@pytest.mark.parametrize("raw, line, message", [
-    (billion_laughs(), 2, "aliases (*name) are not allowed in data files"),
-    (b"base: &b {x: 1}\nmerged:\n  <<: *b\n", 3, "aliases (*name) are not allowed in data files"),
-    (b"[" * 1_000_000, 1, f"nesting deeper than {MAX_DEPTH} levels is not allowed"),
-    (b"{a: " * 500_000, 1, f"nesting deeper than {MAX_DEPTH} levels is not allowed"),
-    ("".join("  " * i + "-\n" for i in range(1_000)).encode(), MAX_DEPTH + 1,
-     f"nesting deeper than {MAX_DEPTH} levels is not allowed"),
-    ("".join("  " * i + f"k{i}:\n" for i in range(1_000)).encode(), MAX_DEPTH + 1,
-     f"nesting deeper than {MAX_DEPTH} levels is not allowed"),
-], ids=["billion-laughs", "merge-key-alias", "deep-flow-sequence", "deep-flow-mapping", "deep-block-sequence",
-        "deep-block-mapping"])
+@pytest.mark.parametrize(
+    "raw, line, message",
+    [
+        (billion_laughs(), 2, "aliases (*name) are not allowed in data files"),
+        (b"base: &b {x: 1}\nmerged:\n  <<: *b\n", 3, "aliases (*name) are not allowed in data files"),
+        (b"[" * 1_000_000, 1, f"nesting deeper than {MAX_DEPTH} levels is not allowed"),
+        (b"{a: " * 500_000, 1, f"nesting deeper than {MAX_DEPTH} levels is not allowed"),
+        (
+            "".join("  " * i + "-\n" for i in range(1_000)).encode(),
+            MAX_DEPTH + 1,
+            f"nesting deeper than {MAX_DEPTH} levels is not allowed",
+        ),
+        (
+            "".join("  " * i + f"k{i}:\n" for i in range(1_000)).encode(),
+            MAX_DEPTH + 1,
+            f"nesting deeper than {MAX_DEPTH} levels is not allowed",
+        ),
+    ],
+    ids=[
+        "billion-laughs",
+        "merge-key-alias",
+        "deep-flow-sequence",
+        "deep-flow-mapping",
+        "deep-block-sequence",
+        "deep-block-mapping",
+    ],
+)
 def test_hostile_documents_are_refused_with_a_clear_message(raw, line, message):
     assert parse_problems(raw) == [f"data/x.yml:{line}: invalid YAML: {message}"]
 
@@ -154,7 +235,8 @@ def test_file_at_the_size_limit_is_read_and_one_byte_more_is_refused():
     assert len(body) == MAX_FILE_BYTES
     assert parse_problems(body) == []
     assert parse_problems(body + b"\n") == [
-        f"data/x.yml:1: the file is larger than {MAX_FILE_BYTES} bytes, the limit for a data file"]
+        f"data/x.yml:1: the file is larger than {MAX_FILE_BYTES} bytes, the limit for a data file"
+    ]
 
 
 def test_huge_data_file_is_refused_without_reading_it(tmp_path):
@@ -165,25 +247,31 @@ def test_huge_data_file_is_refused_without_reading_it(tmp_path):
     with hang_guard(), pytest.raises(DataError) as caught:
         load_manual(data_dir)
     assert caught.value.problems == [
-        f"data/roster.yml:1: the file is larger than {MAX_FILE_BYTES} bytes, the limit for a data file"]
+        f"data/roster.yml:1: the file is larger than {MAX_FILE_BYTES} bytes, the limit for a data file"
+    ]
 
 
 TAG_REFUSED = "invalid YAML: tags ({}) are not allowed in data files"
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (b"a: 2021-13-45\n", "data/x.yml:1: invalid YAML: cannot read this value (month must be in 1..12)"),
-    (b"a: 1\nb: !!int twelve\n", "data/x.yml:2: " + TAG_REFUSED.format("tag:yaml.org,2002:int")),
-    (b"a: 1\nb:\n  - !!binary aGk=\n", "data/x.yml:3: " + TAG_REFUSED.format("tag:yaml.org,2002:binary")),
-    (b"a: " + b"9" * 5000 + b"\n", "data/x.yml:1: invalid YAML: cannot read this value (Exceeds the limit"),
-    (b"a:\n  b: \x00\n", "data/x.yml:2: invalid YAML: control characters are not allowed, got character U+0000"),
-], ids=["impossible-date", "int-tag", "binary-tag", "huge-number", "control-character"])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (b"a: 2021-13-45\n", "data/x.yml:1: invalid YAML: cannot read this value (month must be in 1..12)"),
+        (b"a: 1\nb: !!int twelve\n", "data/x.yml:2: " + TAG_REFUSED.format("tag:yaml.org,2002:int")),
+        (b"a: 1\nb:\n  - !!binary aGk=\n", "data/x.yml:3: " + TAG_REFUSED.format("tag:yaml.org,2002:binary")),
+        (b"a: " + b"9" * 5000 + b"\n", "data/x.yml:1: invalid YAML: cannot read this value (Exceeds the limit"),
+        (b"a:\n  b: \x00\n", "data/x.yml:2: invalid YAML: control characters are not allowed, got character U+0000"),
+    ],
+    ids=["impossible-date", "int-tag", "binary-tag", "huge-number", "control-character"],
+)
 def test_values_python_cannot_build_are_reported_on_their_line(raw, expected):
     (problem,) = parse_problems(raw)
     assert problem.startswith(expected), problem
 
 
 # --- mutations of the real data files, through load_manual ----------------------------------------
+
 
 def problems_of(data_dir: Path) -> list[str]:
     try:
@@ -217,16 +305,20 @@ def data_dir(tmp_path: Path) -> Path:
 def line_edits(lines: list[str]):
     """Edits a person might make by mistake: drop, repeat or swap lines, break indentation, stray text."""
     index = st.integers(0, max(len(lines) - 1, 0))
-    return st.lists(st.one_of(
-        st.tuples(st.just("delete"), index, st.just("")),
-        st.tuples(st.just("duplicate"), index, st.just("")),
-        st.tuples(st.just("swap"), index, st.just("")),
-        st.tuples(st.just("indent"), index, st.sampled_from([" ", "  ", "\t", "-"])),
-        st.tuples(st.just("dedent"), index, st.just("")),
-        st.tuples(st.just("append"), index, YAML_LIKE_TEXT),
-        st.tuples(st.just("replace-value"), index, YAML_LIKE_TEXT),
-        st.tuples(st.just("truncate"), index, st.just("")),
-    ), min_size=1, max_size=4)
+    return st.lists(
+        st.one_of(
+            st.tuples(st.just("delete"), index, st.just("")),
+            st.tuples(st.just("duplicate"), index, st.just("")),
+            st.tuples(st.just("swap"), index, st.just("")),
+            st.tuples(st.just("indent"), index, st.sampled_from([" ", "  ", "\t", "-"])),
+            st.tuples(st.just("dedent"), index, st.just("")),
+            st.tuples(st.just("append"), index, YAML_LIKE_TEXT),
+            st.tuples(st.just("replace-value"), index, YAML_LIKE_TEXT),
+            st.tuples(st.just("truncate"), index, st.just("")),
+        ),
+        min_size=1,
+        max_size=4,
+    )
 
 
 def apply_edit(lines: list[str], edit: tuple[str, int, str]) -> list[str]:
@@ -250,7 +342,7 @@ def apply_edit(lines: list[str], edit: tuple[str, int, str]) -> list[str]:
         return swapped
     if kind == "truncate":
         return lines[:at]
-    return lines[:at] + changed[kind] + lines[at + 1:]
+    return lines[:at] + changed[kind] + lines[at + 1 :]
 
 
 @contextmanager
@@ -297,6 +389,7 @@ def test_data_files_with_a_value_of_the_wrong_kind_fail_with_located_problems(da
         for key in target[:-1]:
             parent = parent[key]
         parent[target[-1]] = replacement
-        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8",
-                        errors="surrogatepass")
+        path.write_text(
+            yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8", errors="surrogatepass"
+        )
         assert_all_located(problems_of(data_dir), data_dir)

@@ -1,5 +1,5 @@
 """The whole manual as one PDF: the real site built with the PDF switched on, read back with pypdf and
-poppler, plus the functions of macros/pdf.py that make it reproducible and print-ready."""
+poppler, plus the functions of macros/build/pdf.py that make it reproducible and print-ready."""
 
 from __future__ import annotations
 
@@ -21,11 +21,10 @@ from PIL import Image, ImageStat
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from macros import pdf
-from macros.build import data_as_of
-from macros.loader import load_manual
-from macros.render import format_date
-from macros.schema import PartialDate
+from macros.build import pdf
+from macros.data.loader import load_manual
+from macros.data.schema import PartialDate
+from macros.markdown.render import format_date
 
 from .conftest import PROJECT_DIR, pdf_group, pdf_switch
 
@@ -38,6 +37,7 @@ def plugin_config() -> dict:
 
 
 # --- the built PDF -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def site(made_site) -> Path:
@@ -159,10 +159,17 @@ def test_every_internal_link_lands_on_a_page_of_the_document(reader):
 
 
 def test_citations_lead_to_the_bibliography(reader):
-    sources_page = min(reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()
-                       if name.startswith("sources/:"))
-    citations = [link for number, link in internal_links(reader) if number < sources_page
-                 and str((link.get("/A") or {}).get("/D", link.get("/Dest", ""))).startswith("sources/:source-")]
+    sources_page = min(
+        reader.get_destination_page_number(d)
+        for name, d in reader.named_destinations.items()
+        if name.startswith("sources/:")
+    )
+    citations = [
+        link
+        for number, link in internal_links(reader)
+        if number < sources_page
+        and str((link.get("/A") or {}).get("/D", link.get("/Dest", ""))).startswith("sources/:source-")
+    ]
     assert citations, "no citation links to an entry of the Sources chapter"
 
 
@@ -172,7 +179,7 @@ def test_metadata(reader, manual):
     assert info.author and info.subject
     assert "Responsibility to Protect" in info["/Keywords"]
     assert reader.trailer["/Root"]["/Lang"] == "en"
-    as_of = data_as_of(manual).as_date()
+    as_of = manual.data_as_of().as_date()
     assert info.creation_date.date() == as_of == info.modification_date.date()
 
 
@@ -185,7 +192,7 @@ def test_the_pdf_is_tagged_for_screen_readers(reader):
 def test_page_one_is_the_cover(reader, manual):
     cover = " ".join(reader.pages[0].extract_text().split())
     assert cover.startswith("R2P Focal Points Manual")
-    assert pdf.edition(data_as_of(manual), manual.roster.as_of) in cover
+    assert pdf.edition(manual.data_as_of(), manual.roster.as_of) in cover
     assert f"membership figures as of {format_date(manual.roster.as_of)}" in cover
     assert "Published by" in cover
     assert "Contents" in reader.pages[1].extract_text()
@@ -210,8 +217,9 @@ def test_the_site_links_to_the_pdf(site, pdf_file):
 
 def test_first_pages_render(pdf_file, tmp_path):
     """Pages 1-3 as images (also for a look by eye): each has ink on it."""
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "3", str(pdf_file), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "3", str(pdf_file), str(tmp_path / "page")], check=True
+    )
     images = sorted(tmp_path.glob("page-*.png"))
     assert len(images) == 3
     for image in images:
@@ -219,6 +227,7 @@ def test_first_pages_render(pdf_file, tmp_path):
 
 
 # --- tables --------------------------------------------------------------------------------------
+
 
 @dataclasses.dataclass(frozen=True)
 class Word:
@@ -229,14 +238,15 @@ class Word:
     text: str
 
 
-BBOX_PAGE_OR_WORD = re.compile(r'<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+BBOX_PAGE_OR_WORD = re.compile(
+    r'<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>'
+)
 
 
 @pytest.fixture(scope="session")
 def words(pdf_file) -> list[Word]:
     """Every word of the PDF with its page and position (poppler's pdftotext -bbox)."""
-    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf_file), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf_file), "-"], check=True, capture_output=True, text=True).stdout
     found, page = [], 0
     for match in BBOX_PAGE_OR_WORD.finditer(bbox):
         if match[1] is None:
@@ -249,8 +259,9 @@ def words(pdf_file) -> list[Word]:
 @pytest.fixture(scope="session")
 def layout_pages(pdf_file) -> list[str]:
     """Each page's text as printed: the columns of a table side by side, each cell's lines as it wraps them."""
-    layout = subprocess.run(["pdftotext", "-layout", str(pdf_file), "-"], check=True, capture_output=True,
-                            text=True).stdout
+    layout = subprocess.run(
+        ["pdftotext", "-layout", str(pdf_file), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return layout.split("\f")
 
 
@@ -263,8 +274,12 @@ def test_citation_ids_are_never_broken_across_lines(layout_pages, manual):
     """A source id broken at a hyphen ("[gcr2p-fp-" over "page-2013]", as in the narrow Sources column of the
     Members table) reads as two ids."""
     ids = {source.id for source in manual.sources.sources}
-    broken = [(number, fragment) for number, page in enumerate(layout_pages, start=1)
-              for fragment in CITATION_CUT_AT_HYPHEN.findall(page) if any(i.startswith(fragment) for i in ids)]
+    broken = [
+        (number, fragment)
+        for number, page in enumerate(layout_pages, start=1)
+        for fragment in CITATION_CUT_AT_HYPHEN.findall(page)
+        if any(i.startswith(fragment) for i in ids)
+    ]
     assert not broken, f"citation ids broken at a line end (page, start of the id): {broken[:10]}"
     members_table = [page for page in layout_pages if re.search(r"Member +Joined +Roles", page)]
     assert members_table, "the Members table is not in the PDF"
@@ -294,12 +309,15 @@ RIGHT_MARGIN = 22 / 25.4 * 72
 
 def test_no_text_crosses_the_right_margin(words, reader):
     """Citation ids do not wrap, so a narrow column must still grow to its longest id within the page."""
-    over = [(word.page, word.text) for word in words
-            if word.x_max > float(reader.pages[word.page - 1].mediabox.width) - RIGHT_MARGIN + 1]
+    over = [
+        (word.page, word.text)
+        for word in words
+        if word.x_max > float(reader.pages[word.page - 1].mediabox.width) - RIGHT_MARGIN + 1
+    ]
     assert not over, f"text in the right margin (page, word): {over[:10]}"
 
 
-# Each kind of toolkit form (macros/render_toolkit.py) by the first word of each column's header.
+# Each kind of toolkit form (macros/markdown/toolkit.py) by the first word of each column's header.
 FORM_COLUMNS = {
     "checklist": ("Done", "Task", "Why"),
     "template": ("Question", "Your"),
@@ -353,8 +371,10 @@ def test_every_form_of_a_kind_has_the_same_columns(lines, kind):
 @pytest.mark.parametrize("kind", REPEATED_FORMS)
 def test_the_forms_compared_are_several_tables(site, kind):
     """So that the test above compares tables, not one table with its header repeated on the next page."""
-    tables = sum(page.read_text(encoding="utf-8").count(f'class="toolkit-form toolkit-form-{kind}"')
-                 for page in (site / "toolkit").glob("*.html"))
+    tables = sum(
+        page.read_text(encoding="utf-8").count(f'class="toolkit-form toolkit-form-{kind}"')
+        for page in (site / "toolkit").glob("*.html")
+    )
     assert tables >= 2
 
 
@@ -376,8 +396,8 @@ def test_template_answers_have_room_for_a_few_handwritten_lines(lines):
     row_spacings = []
     for page in sorted({page for page, _ in headers}):
         tops = sorted(question_tops[page])
-        row_tops = [tops[0]] + [top for above, top in zip(tops, tops[1:]) if top - above > 20]
-        row_spacings += [below - above for above, below in zip(row_tops, row_tops[1:])]
+        row_tops = [tops[0]] + [top for above, top in zip(tops, tops[1:], strict=False) if top - above > 20]
+        row_spacings += [below - above for above, below in zip(row_tops, row_tops[1:], strict=False)]
     assert len(row_spacings) >= 10
     assert min(row_spacings) >= TEMPLATE_ROW_HEIGHT, sorted(row_spacings)[:5]
 
@@ -393,16 +413,22 @@ def test_forms_line_up_with_the_other_tables(lines, kind):
 
 def test_glossary_terms_line_up_with_the_paragraphs(lines):
     """A definition list's terms stood out to the left of the text around them."""
+
     def left_edge(first_words: tuple[str, ...]) -> set[tuple[int, float]]:
-        return {(page, line[0].x_min) for (page, _), line in lines.items()
-                if tuple(word.text for word in line[:len(first_words)]) == first_words}
-    (term_page, term_x), = left_edge(("Atrocity", "crimes"))
+        return {
+            (page, line[0].x_min)
+            for (page, _), line in lines.items()
+            if tuple(word.text for word in line[: len(first_words)]) == first_words
+        }
+
+    ((term_page, term_x),) = left_edge(("Atrocity", "crimes"))
     paragraph = left_edge(("The", "manual's", "key", "terms,"))
     assert paragraph and all(page == term_page for page, _ in paragraph)
     assert [x for _, x in paragraph] == [pytest.approx(term_x, abs=1)]
 
 
-# --- macros/pdf.py -----------------------------------------------------------------------------
+# --- macros/build/pdf.py -----------------------------------------------------------------------------
+
 
 def test_document_date_is_the_as_of_date_unless_source_date_epoch_is_set():
     assert pdf.document_date(PartialDate("2021-05-11"), None) == dt.datetime(2021, 5, 11, tzinfo=dt.UTC)
@@ -412,18 +438,22 @@ def test_document_date_is_the_as_of_date_unless_source_date_epoch_is_set():
 
 def test_edition_names_the_data_as_of_date_and_the_rosters_when_older():
     assert pdf.edition(PartialDate("2021-05-11"), PartialDate("2021-05-11")) == "Edition of 11 May 2021"
-    assert (pdf.edition(PartialDate("2025-05-16"), PartialDate("2021-05-11"))
-            == "Edition of 16 May 2025 · membership figures as of 11 May 2021")
+    assert (
+        pdf.edition(PartialDate("2025-05-16"), PartialDate("2021-05-11"))
+        == "Edition of 16 May 2025 · membership figures as of 11 May 2021"
+    )
 
 
 def test_the_data_as_of_date_is_the_newest_of_the_roster_and_the_meetings():
     fixture = load_manual(PROJECT_DIR / "tests" / "fixtures" / "data")  # roster as of 11 May 2021
-    assert data_as_of(fixture) == "2021-05-11"
-    later = fixture.meetings.meetings[0].model_copy(update={"start": PartialDate("2025-05-15"),
-                                                            "end": PartialDate("2025-05-16")})
+    assert fixture.data_as_of() == "2021-05-11"
+    later = fixture.meetings.meetings[0].model_copy(
+        update={"start": PartialDate("2025-05-15"), "end": PartialDate("2025-05-16")}
+    )
     with_later_meeting = dataclasses.replace(
-        fixture, meetings=fixture.meetings.model_copy(update={"meetings": [later]}))
-    assert data_as_of(with_later_meeting) == "2025-05-16"
+        fixture, meetings=fixture.meetings.model_copy(update={"meetings": [later]})
+    )
+    assert with_later_meeting.data_as_of() == "2025-05-16"
 
 
 SETTINGS = pdf.PrintSettings(title="The Manual", language="en", created=dt.datetime(2021, 5, 11, tzinfo=dt.UTC))
@@ -435,12 +465,15 @@ def test_prepare_for_print(tmp_path):
     soup = BeautifulSoup(
         '<html><head><title>Home</title><meta name="dcterms.created" content="2026-01-01T10:00:00+00:00"></head>'
         f'<body><details><summary>More</summary><p>Hidden</p></details><img src="{picture.as_uri()}">'
-        '<img src="https://example.org/x.png"></body></html>', "html.parser")
+        '<img src="https://example.org/x.png"></body></html>',
+        "html.parser",
+    )
     pdf.prepare_for_print(soup, SETTINGS)
     assert soup.html["lang"] == "en"
     assert soup.head.title.string == "The Manual"
     assert [m["content"] for m in soup.find_all("meta", attrs={"name": "dcterms.created"})] == [
-        "2021-05-11T00:00:00+00:00"]
+        "2021-05-11T00:00:00+00:00"
+    ]
     assert soup.find("meta", attrs={"name": "dcterms.modified"})["content"] == "2021-05-11T00:00:00+00:00"
     assert soup.details.has_attr("open")
     local, remote = soup.find_all("img")
@@ -461,18 +494,23 @@ EXCLUDED = pdf.exclusion_patterns(["states/", "organisations/"])
 
 
 def test_retitled_replaces_the_articles_heading_and_its_permalink():
-    html = ('<h1>Site</h1><article><h1 id="x">R2P Focal Points Manual<a class="headerlink" href="#x">¶</a></h1>'
-            "<p>Text</p></article>")
+    html = (
+        '<h1>Site</h1><article><h1 id="x">R2P Focal Points Manual<a class="headerlink" href="#x">¶</a></h1>'
+        "<p>Text</p></article>"
+    )
     assert pdf.retitled(html, "About this manual") == (
-        '<h1>Site</h1><article><h1 id="x">About this manual</h1><p>Text</p></article>')
+        '<h1>Site</h1><article><h1 id="x">About this manual</h1><p>Text</p></article>'
+    )
     with pytest.raises(ValueError, match="pdf_title"):
         pdf.retitled("<article><p>No heading</p></article>", "Title")
 
 
 def test_unlink_outside_book_keeps_links_between_printed_pages():
-    html = ('<html><body><nav><a href="../states/dnk.html">nav</a></nav><article>'
-            '<a href="members.html#x">Members</a> <a href="#here">here</a> <a href="https://un.org">UN</a> '
-            '<a href="../states/dnk.html">Denmark</a> <a href="../data/roster.csv">CSV</a></article></body></html>')
+    html = (
+        '<html><body><nav><a href="../states/dnk.html">nav</a></nav><article>'
+        '<a href="members.html#x">Members</a> <a href="#here">here</a> <a href="https://un.org">UN</a> '
+        '<a href="../states/dnk.html">Denmark</a> <a href="../data/roster.csv">CSV</a></article></body></html>'
+    )
     soup = BeautifulSoup(pdf.unlink_outside_book(html, "network/states.html", EXCLUDED), "html.parser")
     assert [a["href"] for a in soup.article.find_all("a")] == ["members.html#x", "#here", "https://un.org"]
     assert "Denmark" in soup.article.get_text() and "CSV" in soup.article.get_text()

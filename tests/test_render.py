@@ -8,9 +8,9 @@ import re
 import markdown
 import pytest
 
-from macros import render
-from macros.loader import load_manual
-from macros.schema import PartialDate
+from macros.data.loader import load_manual
+from macros.data.schema import PartialDate
+from macros.markdown import render
 
 from .conftest import FIXTURE_DATA
 
@@ -26,13 +26,16 @@ def html(text: str) -> str:
     return markdown.markdown(text, extensions=["tables", "attr_list", "md_in_html", "pymdownx.escapeall"])
 
 
-@pytest.mark.parametrize("payload", [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "[click](javascript:alert(1))",
-    "{{ config }} {% if x %}",
-    "*bold* _em_ `code` | pipe # hash",
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[click](javascript:alert(1))",
+        "{{ config }} {% if x %}",
+        "*bold* _em_ `code` | pipe # hash",
+    ],
+)
 def test_esc_shows_any_text_literally(payload):
     rendered = html(render.esc(payload))
     assert rendered == "<p>" + payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>"
@@ -46,9 +49,15 @@ def test_url_encodes_characters_that_end_a_link():
     assert render.url("https://example.org/a (b)") == "https://example.org/a%20%28b%29"
 
 
-@pytest.mark.parametrize("value, shown", [
-    ("2013", "2013"), ("2013-06", "June 2013"), ("2013-06-11", "11 June 2013"), (None, "date not recorded"),
-])
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        ("2013", "2013"),
+        ("2013-06", "June 2013"),
+        ("2013-06-11", "11 June 2013"),
+        (None, "date not recorded"),
+    ],
+)
 def test_format_date(value, shown):
     assert render.format_date(PartialDate(value) if value else None) == shown
 
@@ -68,32 +77,43 @@ def test_cite_links_each_source_to_its_bibliography_entry():
 
 def test_bibliography_lists_every_source_with_an_anchor(manual):
     rendered = html(render.bibliography(manual))
-    assert '<li id="source-book-2021"><strong>book-2021</strong>: A. Author, <em>A Book About Focal Points</em>, ' \
-           'A Journal, 1 June 2021. <a href="https://example.org/book">https://example.org/book</a>.</li>' in rendered
+    assert (
+        '<li id="source-book-2021"><strong>book-2021</strong>: A. Author, <em>A Book About Focal Points</em>, '
+        'A Journal, 1 June 2021. <a href="https://example.org/book">https://example.org/book</a>.</li>' in rendered
+    )
     assert '<li id="source-page-2013">' in rendered and "July 2013" in rendered
 
 
 def test_a_un_document_links_its_official_record_beside_the_copy_read(manual):
-    report = manual.sources.sources[0].model_copy(update={
-        "title": "Implementing the responsibility to protect (A/63/677)", "un_symbol": "A/63/677",
-        "url": "https://copies.example.org/a-63-677"})
+    report = manual.sources.sources[0].model_copy(
+        update={
+            "title": "Implementing the responsibility to protect (A/63/677)",
+            "un_symbol": "A/63/677",
+            "url": "https://copies.example.org/a-63-677",
+        }
+    )
     rendered = html(render.bibliography_entry(report))
     assert '<em>Implementing the responsibility to protect (<span class="un-symbol">A/63/677</span>)</em>' in rendered
-    assert ('<a href="https://copies.example.org/a-63-677">https://copies.example.org/a-63-677</a>. '
-            'Official record: <a href="https://undocs.org/A/63/677"><span class="un-symbol">A/63/677</span></a>.'
-            ) in rendered
+    assert (
+        '<a href="https://copies.example.org/a-63-677">https://copies.example.org/a-63-677</a>. '
+        'Official record: <a href="https://undocs.org/A/63/677"><span class="un-symbol">A/63/677</span></a>.'
+    ) in rendered
 
 
 def test_every_un_symbol_in_a_title_is_kept_whole_and_the_rest_escaped():
     marked = render.with_un_symbols("Report  (A/67/929–S/2013/399) on <b>A/RES/60/1</b>")
-    assert marked == ('Report \\(<span class="un-symbol">A\\/67\\/929</span>–<span class="un-symbol">S\\/2013\\/399'
-                      '</span>\\) on \\<b\\><span class="un-symbol">A\\/RES\\/60\\/1</span>\\<\\/b\\>')
+    assert marked == (
+        'Report \\(<span class="un-symbol">A\\/67\\/929</span>–<span class="un-symbol">S\\/2013\\/399'
+        '</span>\\) on \\<b\\><span class="un-symbol">A\\/RES\\/60\\/1</span>\\<\\/b\\>'
+    )
     assert render.with_un_symbols("No symbol, here.") == render.esc("No symbol, here.")
 
 
 def test_a_note_follows_the_address_as_a_sentence_of_its_own(manual):
     source = manual.sources.sources[0].model_copy(update={"url": "https://example.org/copy", "note": "A copy."})
-    assert '<a href="https://example.org/copy">https://example.org/copy</a>. A copy.' in html(render.bibliography_entry(source))
+    assert '<a href="https://example.org/copy">https://example.org/copy</a>. A copy.' in html(
+        render.bibliography_entry(source)
+    )
 
 
 def test_the_secretariat_is_the_first_contact_of_the_brief(manual):
@@ -114,7 +134,7 @@ def test_members_link_to_their_profiles_when_the_build_makes_them(manual):
 def test_pillars_in_order_with_measures_and_sources(manual):
     rendered = html(render.pillars(manual, SOURCES))
     assert rendered.index('id="pillar-1"') < rendered.index('id="pillar-2"') < rendered.index('id="pillar-3"')
-    assert "<h3 id=\"pillar-1\">Pillar 1: Protection by the state</h3>" in rendered
+    assert '<h3 id="pillar-1">Pillar 1: Protection by the state</h3>' in rendered
     assert "<li>Ratify treaties</li>" in rendered and "#source-book-2021" in rendered
 
 
@@ -181,8 +201,8 @@ def test_a_meeting_hosted_by_a_body_of_a_member_counts_as_the_members(manual):
     with_body = dataclasses.replace(manual, meetings=meetings)
     assert [m.id for m in render.meetings_hosted(with_body, european_union)] == ["annual-01"]
     rendered = html(render.members_table(with_body, "regional-organisation", SOURCES, "meetings.md"))
-    eu_row = rendered[rendered.index("<td>European Union</td>"):]
-    assert '<a href="meetings.md#meeting-annual-01">2011 New York</a>' in eu_row[:eu_row.index("</tr>")]
+    eu_row = rendered[rendered.index("<td>European Union</td>") :]
+    assert '<a href="meetings.md#meeting-annual-01">2011 New York</a>' in eu_row[: eu_row.index("</tr>")]
 
 
 def test_member_counts_are_computed(manual):
@@ -204,15 +224,20 @@ def test_count_gap_says_how_many_are_not_named(manual):
     assert "The other 2 member states have not been identified by name" in sentence
 
 
-@pytest.mark.parametrize("states, gap", [
-    (4, "More than 2 other member states have not been identified by name"),
-    (3, "More than 1 other member state has not been identified by name"),
-    (2, "Some member states have not been identified by name"),
-])
+@pytest.mark.parametrize(
+    "states, gap",
+    [
+        (4, "More than 2 other member states have not been identified by name"),
+        (3, "More than 1 other member state has not been identified by name"),
+        (2, "Some member states have not been identified by name"),
+    ],
+)
 def test_count_gap_under_a_more_than_count_is_a_lower_bound(manual, states, gap):
     latest = render.latest_official_count(manual)
-    counts = [count.model_copy(update={"states": states, "qualifier": "more-than"}) if count is latest else count
-              for count in manual.roster.official_counts]
+    counts = [
+        count.model_copy(update={"states": states, "qualifier": "more-than"}) if count is latest else count
+        for count in manual.roster.official_counts
+    ]
     roster = manual.roster.model_copy(update={"official_counts": counts})
     sentence = html(render.count_gap(dataclasses.replace(manual, roster=roster), SOURCES))
     assert f"reports more than {states} states" in sentence
@@ -226,17 +251,27 @@ def test_meetings_timeline_by_kind(manual):
 
 
 def test_the_latest_meeting_keeps_the_capital_of_a_title_that_starts_with_a_name(manual):
-    meetings = manual.meetings.model_copy(update={"meetings": [
-        m.model_copy(update={"title": "European focal points meeting"}) for m in manual.meetings.meetings]})
+    meetings = manual.meetings.model_copy(
+        update={
+            "meetings": [
+                m.model_copy(update={"title": "European focal points meeting"}) for m in manual.meetings.meetings
+            ]
+        }
+    )
     sentence = render.latest_meeting_sentence(dataclasses.replace(manual, meetings=meetings), SOURCES, "m.md")
     assert "is the [European focal points meeting]" in sentence
 
 
 def test_meetings_timeline_links_the_hosts_that_have_a_profile(manual):
-    annual = html(render.meetings_timeline(manual, SOURCES, "annual", profile_links={
-        "Denmark": "states/dnk.md", "Chile": "states/chl.md"}))
-    assert ('<strong>Hosts:</strong> <a href="states/dnk.md">Denmark</a>, <a href="states/chl.md">Chile</a> '
-            'and The Secretariat</li>') in annual
+    annual = html(
+        render.meetings_timeline(
+            manual, SOURCES, "annual", profile_links={"Denmark": "states/dnk.md", "Chile": "states/chl.md"}
+        )
+    )
+    assert (
+        '<strong>Hosts:</strong> <a href="states/dnk.md">Denmark</a>, <a href="states/chl.md">Chile</a> '
+        "and The Secretariat</li>"
+    ) in annual
 
 
 def test_meetings_timeline_lists_notes_below_themes_only_when_there_are_some(manual):
@@ -255,21 +290,26 @@ def test_years_without_a_recorded_meeting_are_the_gaps_between_the_first_and_the
     # The fixture records meetings in 2011 and 2013 only.
     assert render.years_without_meetings(manual) == [2012]
     assert render.years_without_meetings_sentence(manual) == (
-        "The sources used for this manual record no network meeting in 2012, which does not mean that none took place.")
+        "The sources used for this manual record no network meeting in 2012, which does not mean that none took place."
+    )
     first, regional = manual.meetings.meetings
     in_2012 = first.model_copy(update={"id": "annual-02", "start": PartialDate("2012"), "end": None})
     every_year = [first, in_2012, regional]
     meetings = manual.meetings.model_copy(update={"meetings": every_year})
     assert render.years_without_meetings_sentence(dataclasses.replace(manual, meetings=meetings)) == (
-        "The sources used for this manual record at least one network meeting in every year from 2011 to 2013.")
+        "The sources used for this manual record at least one network meeting in every year from 2011 to 2013."
+    )
 
 
-@pytest.mark.parametrize("years, ranges", [
-    ([], []),
-    ([2014], ["2014"]),
-    ([2014, 2020, 2021], ["2014", "2020–2021"]),
-    ([2020, 2021, 2023, 2024], ["2020–2021", "2023–2024"]),
-])
+@pytest.mark.parametrize(
+    "years, ranges",
+    [
+        ([], []),
+        ([2014], ["2014"]),
+        ([2014, 2020, 2021], ["2014", "2020–2021"]),
+        ([2020, 2021, 2023, 2024], ["2020–2021", "2023–2024"]),
+    ],
+)
 def test_year_ranges_join_consecutive_years(years, ranges):
     assert render.year_ranges(years) == ranges
 

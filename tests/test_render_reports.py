@@ -9,9 +9,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from macros import render
-from macros.loader import DataError, load_manual
-from macros.schema import SGReport, SGReportsFile
+from macros.data.loader import DataError, load_manual
+from macros.data.schema import SGReport, SGReportsFile
+from macros.markdown import render
 
 from .conftest import FIXTURE_DATA
 
@@ -69,19 +69,26 @@ def test_each_row_cites_its_sources_in_the_bibliography(manual):
 
 
 def test_joint_symbol_and_markup_in_a_title_are_shown_literally(manual):
-    report = SGReport(year=2011, title="<b>Regional</b> [arrangements](javascript:x)",
-                      symbol="A/65/877–S/2011/393", sources=["book-2021"])
+    report = SGReport(
+        year=2011,
+        title="<b>Regional</b> [arrangements](javascript:x)",
+        symbol="A/65/877–S/2011/393",
+        sources=["book-2021"],
+    )
     (row,) = table_rows(html(render.sg_reports_table(with_reports(manual, report), SOURCES)))
     assert "&lt;b&gt;Regional&lt;/b&gt; [arrangements](javascript:x)" in row
     assert '<span class="un-symbol">A/65/877</span>–<span class="un-symbol">S/2011/393</span>' in row
-    assert "<b>" not in row and "href=\"javascript" not in row
+    assert "<b>" not in row and 'href="javascript' not in row
 
 
 def test_symbol_that_is_not_a_un_symbol_is_reported_with_its_line(data_dir):
-    found = problems_with_reports(data_dir, "reports:\n  - year: 2009\n    title: T\n"
-                                            "    symbol: report 677\n    sources: [book-2021]\n")
-    assert found == ["data/sg_reports.yml:4: reports[0].symbol: expected a UN document symbol such as "
-                     "A/63/677 or A/65/877–S/2011/393, got 'report 677'"]
+    found = problems_with_reports(
+        data_dir, "reports:\n  - year: 2009\n    title: T\n    symbol: report 677\n    sources: [book-2021]\n"
+    )
+    assert found == [
+        "data/sg_reports.yml:4: reports[0].symbol: expected a UN document symbol such as "
+        "A/63/677 or A/65/877–S/2011/393, got 'report 677'"
+    ]
 
 
 def test_two_reports_for_one_year_are_reported(data_dir):
@@ -98,5 +105,7 @@ def test_year_before_r2p_and_unknown_source_are_reported(data_dir):
 
 def test_unknown_source_id_is_reported(data_dir):
     found = problems_with_reports(data_dir, "reports:\n  - year: 2009\n    title: T\n    sources: [nowhere]\n")
-    assert found == ["data/sg_reports.yml:4: reports[0].sources[0]: unknown source id 'nowhere'; "
-                     "expected an id from data/sources.yml"]
+    assert found == [
+        "data/sg_reports.yml:4: reports[0].sources[0]: unknown source id 'nowhere'; "
+        "expected an id from data/sources.yml"
+    ]

@@ -10,15 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from macros.build import data_as_of
-from macros.loader import load_manual
+from macros.data.loader import load_manual
 
 from .conftest import PROJECT_DIR, build_as_make_does, pdf_switch
 
 
 def files_of(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*"))
-            if path.is_file()}
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +43,10 @@ def test_two_builds_in_different_folders_are_byte_identical(two_builds):
 
 def test_the_build_clock_is_the_data_as_of_date(two_builds):
     site = two_builds[0]
-    as_of = data_as_of(load_manual(PROJECT_DIR / "data")).as_date()
+    as_of = load_manual(PROJECT_DIR / "data").data_as_of().as_date()
     with gzip.open(site / "sitemap.xml.gz") as sitemap:
         sitemap.read()
-        stamped = dt.datetime.fromtimestamp(sitemap.mtime, dt.timezone.utc).date()
+        stamped = dt.datetime.fromtimestamp(sitemap.mtime, dt.UTC).date()
     assert stamped == as_of
     today = dt.date.today().isoformat()
     if today != as_of.isoformat():  # otherwise the as-of date is today's, rightly written

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.loader import load_manual
+from macros.data.loader import load_manual
 
 from .conftest import FIXTURE_DATA, PROJECT_DIR, copy_fixture_project, copy_project, run_mkdocs_build
 
@@ -24,11 +24,13 @@ def page_text(site: Path, page: str) -> str:
 def all_article_text(site: Path) -> str:
     return "\n".join(
         BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text(" ", strip=True)
-        for p in site.rglob("*.html") if p.name != "404.html"
+        for p in site.rglob("*.html")
+        if p.name != "404.html"
     )
 
 
 # --- the fixture site: tiny data, real pages and configuration -------------------------------------
+
 
 def test_fixture_site_renders_data_on_each_page(fixture_site):
     assert "Pillar 2: International assistance" in page_text(fixture_site, "pillars-and-crimes.html")
@@ -64,8 +66,11 @@ def test_a_data_error_fails_the_build_with_the_promised_message(tmp_path):
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_failed_build_leaves_previous_output_exactly_as_it_was(tmp_path):
@@ -78,8 +83,9 @@ def test_failed_build_leaves_previous_output_exactly_as_it_was(tmp_path):
     roster = project / "data" / "roster.yml"
     roster.write_text(roster.read_text(encoding="utf-8").replace("iso3: GHA", "iso3: GHX"), encoding="utf-8")
 
-    result = subprocess.run([sys.executable, "-m", "macros.build", "--site-dir", "site"], cwd=project,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.build", "--site-dir", "site"], cwd=project, capture_output=True, text=True
+    )
 
     assert result.returncode == 1
     assert "data/roster.yml:" in result.stderr and "members[1].iso3" in result.stderr
@@ -91,14 +97,16 @@ def test_successful_build_replaces_previous_output(tmp_path):
     project = copy_fixture_project(tmp_path / "project")
     (project / "site").mkdir()
     (project / "site" / "stale.html").write_text("old", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros.build", "--site-dir", "site"], cwd=project,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.build", "--site-dir", "site"], cwd=project, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert not (project / "site" / "stale.html").exists()
     assert "2 states and 1 regional organisation" in page_text(project / "site", "network/members.html")
 
 
 # --- the real manual ------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def manual():

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from macros import charts, generated, open_data, state_pages, worldmap
-from macros.countries import un_member_states
-from macros.loader import load_manual
-from macros.schema import MeetingsFile, Member, RosterFile
+from macros import generated
+from macros.data.countries import un_member_states
+from macros.data.loader import load_manual
+from macros.data.schema import MeetingsFile, Member, RosterFile
+from macros.generated import charts, open_data, state_pages, worldmap
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = PROJECT_DIR / "tests" / "fixtures" / "data"
@@ -36,6 +37,7 @@ def member(name: str, iso3: str, joined: int | None) -> Member:
 
 
 # --- state pages ---------------------------------------------------------------------------------
+
 
 def test_a_member_page_shows_its_year_roles_meetings_and_sources(manual, countries):
     page = state_pages.state_page(manual, countries, countries.by_iso3["DNK"])
@@ -59,14 +61,17 @@ def test_a_member_without_roles_has_no_roles_line(manual, countries):
     assert "- **Roles:** co\\-founder" in state_pages.state_page(manual, countries, countries.by_iso3["DNK"])
 
 
-@pytest.mark.parametrize(("iso3", "roster_name", "other_names"), [
-    ("CZE", "Czech Republic", ["Czechia"]),  # the roster's name is the package's official one
-    ("RUS", None, ["Russian Federation"]),
-    ("CIV", "Côte d'Ivoire", ["Republic of Côte d'Ivoire", "Cote d'Ivoire", "Republic of Cote d'Ivoire"]),
-    ("TUR", None, ["Republic of Türkiye", "Turkiye", "Republic of Turkiye"]),
-    ("KOR", "Republic of Korea", ["South Korea"]),
-    ("JPN", None, []),  # short and official name alike, without accents
-])
+@pytest.mark.parametrize(
+    ("iso3", "roster_name", "other_names"),
+    [
+        ("CZE", "Czech Republic", ["Czechia"]),  # the roster's name is the package's official one
+        ("RUS", None, ["Russian Federation"]),
+        ("CIV", "Côte d'Ivoire", ["Republic of Côte d'Ivoire", "Cote d'Ivoire", "Republic of Cote d'Ivoire"]),
+        ("TUR", None, ["Republic of Türkiye", "Turkiye", "Republic of Turkiye"]),
+        ("KOR", "Republic of Korea", ["South Korea"]),
+        ("JPN", None, []),  # short and official name alike, without accents
+    ],
+)
 def test_other_names_are_the_datas_names_and_their_unaccented_forms(countries, iso3, roster_name, other_names):
     state = countries.by_iso3[iso3]
     roster_member = member(roster_name, iso3, 2013) if roster_name else None
@@ -87,14 +92,21 @@ def test_a_non_member_page_carries_the_whole_outreach_brief(manual, countries):
     page = state_pages.state_page(manual, countries, countries.by_iso3["KEN"])
     assert "not named as a member (roster as of 11 May 2021)" in page
     assert "## Outreach brief { #outreach-brief data-search-exclude }" in page
-    assert ("The sources used for this manual do not name Kenya as a member of the network (roster as of 11 May "
-            "2021). If Kenya has no focal point yet, this brief sums up the case for appointing one; the secretariat "
-            "can confirm.") in page
+    assert (
+        "The sources used for this manual do not name Kenya as a member of the network (roster as of 11 May "
+        "2021). If Kenya has no focal point yet, this brief sums up the case for appointing one; the secretariat "
+        "can confirm."
+    ) in page
     assert "has not yet appointed" not in page
     # The brief's "Whom to contact" names the peers, which come first.
     assert page.index("## Peers in the region") < page.index("## Outreach brief")
-    for heading in ("Why appoint a focal point", "What appointing involves", "What the network offers",
-                    "Answers to the usual objections", "Whom to contact"):
+    for heading in (
+        "Why appoint a focal point",
+        "What appointing involves",
+        "What the network offers",
+        "Answers to the usual objections",
+        "Whom to contact",
+    ):
         assert f"### {heading} {{ data-search-exclude }}" in page
     # Each list is a marker here, filled in with the list's HTML, converted once per build.
     assert [state_pages.brief_marker(s) in page for s in state_pages.BRIEF_SECTIONS] == [True] * 5
@@ -111,8 +123,13 @@ def test_the_brief_lists_hold_every_item_with_its_sources(manual):
 
 def test_the_brief_lists_become_html_with_abbreviations_and_escapes(manual):
     extensions = ["abbr", "pymdownx.escapeall", "pymdownx.snippets"]
-    configs = {"pymdownx.snippets": {"base_path": [str(PROJECT_DIR / "includes")],
-                                     "auto_append": ["abbreviations.md"], "check_paths": True}}
+    configs = {
+        "pymdownx.snippets": {
+            "base_path": [str(PROJECT_DIR / "includes")],
+            "auto_append": ["abbreviations.md"],
+            "check_paths": True,
+        }
+    }
     rendered = generated.rendered_brief_lists(manual, "../sources.html", extensions, configs)
     assert rendered["steps"].startswith("<ol>\n<li>Choose a senior official.")
     assert '<a href="../sources.html#source-book-2021">book-2021</a>' in "".join(rendered.values())
@@ -120,7 +137,9 @@ def test_the_brief_lists_become_html_with_abbreviations_and_escapes(manual):
 
 
 def test_filling_in_the_brief_replaces_each_marker_with_its_list():
-    page = "<h3>Why</h3>\n" + state_pages.brief_marker("why") + "\n<h3>Whom</h3>\n" + state_pages.brief_marker("contacts")
+    page = (
+        "<h3>Why</h3>\n" + state_pages.brief_marker("why") + "\n<h3>Whom</h3>\n" + state_pages.brief_marker("contacts")
+    )
     filled = state_pages.fill_in_brief(page, {"why": "<ul><li>a</li></ul>", "contacts": "<ul><li>b</li></ul>"})
     assert filled == "<h3>Why</h3>\n<ul><li>a</li></ul>\n<h3>Whom</h3>\n<ul><li>b</li></ul>"
     with pytest.raises(ValueError, match="not filled in: <!-- outreach-brief:contacts -->"):
@@ -132,8 +151,10 @@ def test_a_non_member_host_is_found_under_its_common_name(manual, countries):
     page = state_pages.state_page(manual, countries, countries.by_iso3["CHL"])
     assert "[2011 New York](../network/meetings.md#meeting-annual-01)" in page
     assert "Outreach brief" in page
-    assert ("Chile hosted or co-hosted a network meeting ([2011 New York](../network/meetings.md#meeting-annual-01)), "
-            "so it may already have a focal point that the sources do not record.") in page
+    assert (
+        "Chile hosted or co-hosted a network meeting ([2011 New York](../network/meetings.md#meeting-annual-01)), "
+        "so it may already have a focal point that the sources do not record."
+    ) in page
 
 
 def test_the_brief_introduction_counts_the_meetings_a_state_hosted(manual):
@@ -146,8 +167,11 @@ def test_the_brief_introduction_counts_the_meetings_a_state_hosted(manual):
 
 
 def test_peers_are_split_into_sub_region_and_rest_of_region(manual, countries):
-    roster = manual.roster.model_copy(update={"members": [
-        member("Denmark", "DNK", 2010), member("Sweden", "SWE", None), member("France", "FRA", 2013)]})
+    roster = manual.roster.model_copy(
+        update={
+            "members": [member("Denmark", "DNK", 2010), member("Sweden", "SWE", None), member("France", "FRA", 2013)]
+        }
+    )
     with_peers = dataclasses.replace(manual, roster=roster)
     page = state_pages.state_page(with_peers, countries, countries.by_iso3["NOR"])
     # Sweden's year is not recorded: the date by which a source lists it stands in (listed_by 2021).
@@ -165,16 +189,27 @@ def test_a_member_alone_in_its_sub_region_is_not_denied_its_membership(manual, c
 
 
 def test_peers_are_sorted_by_their_names_accents_ignored(manual, countries):
-    roster = manual.roster.model_copy(update={"members": [
-        member("Turkmenistan", "TKM", 2014), member("Türkiye", "TUR", 2012), member("Qatar", "QAT", 2013)]})
+    roster = manual.roster.model_copy(
+        update={
+            "members": [
+                member("Turkmenistan", "TKM", 2014),
+                member("Türkiye", "TUR", 2012),
+                member("Qatar", "QAT", 2013),
+            ]
+        }
+    )
     page = state_pages.state_page(dataclasses.replace(manual, roster=roster), countries, countries.by_iso3["JPN"])
-    assert ("**Elsewhere in Asia:** [Qatar](qat.md) (2013), [Türkiye](tur.md) (2012), "
-            "[Turkmenistan](tkm.md) (2014).") in page
+    assert (
+        "**Elsewhere in Asia:** [Qatar](qat.md) (2013), [Türkiye](tur.md) (2012), [Turkmenistan](tkm.md) (2014)."
+    ) in page
 
 
 def test_text_from_data_is_escaped(manual, countries):
-    roster = manual.roster.model_copy(update={"members": [
-        member("Denmark", "DNK", 2010).model_copy(update={"joined_note": "<script>x</script> {{ y }}"})]})
+    roster = manual.roster.model_copy(
+        update={
+            "members": [member("Denmark", "DNK", 2010).model_copy(update={"joined_note": "<script>x</script> {{ y }}"})]
+        }
+    )
     page = state_pages.state_page(dataclasses.replace(manual, roster=roster), countries, countries.by_iso3["DNK"])
     assert "<script>" not in page and "{{" not in page
     assert "\\<script\\>" in page
@@ -183,7 +218,7 @@ def test_text_from_data_is_escaped(manual, countries):
 def test_front_matter_boosts_search_and_skips_macros(manual, countries):
     page = state_pages.state_page(manual, countries, countries.by_iso3["CIV"])
     front = page.split("---\n")[1]
-    assert "title: \"Côte d'Ivoire\"\n" in front
+    assert 'title: "Côte d\'Ivoire"\n' in front
     assert f"search:\n  boost: {state_pages.SEARCH_BOOST}" in front
     assert "render_macros: false" in front
 
@@ -236,21 +271,30 @@ def test_map_figure_lists_the_members_by_period(manual, countries):
 
 def test_the_map_links_to_its_file_and_says_so(manual, countries):
     figure = state_pages.map_figure(manual, countries, "../assets/generated/members-map.svg", "network/states.md", True)
-    image, link = re.fullmatch(r"\[!\[(.+?)\]\(\.\./assets/generated/members-map\.svg\)\{ \.members-map \}\]\((.+?)\)",
-                               figure.splitlines()[0]).groups()
+    image, link = re.fullmatch(
+        r"\[!\[(.+?)\]\(\.\./assets/generated/members-map\.svg\)\{ \.members-map \}\]\((.+?)\)", figure.splitlines()[0]
+    ).groups()
     assert link.startswith("../assets/generated/members-map.svg ")
     assert image.endswith("Opens the map on its own\\, where pointing at a country shows its name and status\\.")
 
 
 def test_the_map_table_sorts_the_members_by_the_names_shown(manual, countries):
-    roster = manual.roster.model_copy(update={"members": [
-        member("Spain", "ESP", 2013), member("Republic of Korea", "KOR", 2013), member("Slovenia", "SVN", 2013)]})
+    roster = manual.roster.model_copy(
+        update={
+            "members": [
+                member("Spain", "ESP", 2013),
+                member("Republic of Korea", "KOR", 2013),
+                member("Slovenia", "SVN", 2013),
+            ]
+        }
+    )
     with_members = dataclasses.replace(manual, roster=roster)
     figure = state_pages.map_figure(with_members, countries, "map.svg", "network/states.md", False)
     assert "| 2013–2015 | 3 | Republic of Korea (2013), Slovenia (2013), Spain (2013) |" in figure
 
 
 # --- world map -----------------------------------------------------------------------------------
+
 
 def test_equal_earth_matches_the_published_projection():
     assert worldmap.equal_earth(0, 0) == (0.0, 0.0)
@@ -268,7 +312,7 @@ def test_a_ring_across_the_antimeridian_is_split_without_long_edges():
     assert len(pieces) == 2
     for piece in pieces:
         assert all(-180 <= lon <= 180 for lon, _ in piece)
-        assert all(abs(a[0] - b[0]) <= 180 for a, b in zip(piece, piece[1:] + piece[:1]))
+        assert all(abs(a[0] - b[0]) <= 180 for a, b in zip(piece, piece[1:] + piece[:1], strict=False))
 
 
 def _decoded_arc(topology: dict, index: int) -> list[tuple[float, float]]:
@@ -306,26 +350,35 @@ def test_a_topology_in_any_key_order_and_spacing_is_read(tmp_path):
 
 
 def test_a_topology_without_arcs_has_none(tmp_path):
-    (tmp_path / "t.json").write_text('{"type": "Topology", "arcs": [ ], "objects": {"countries": {}}, '
-                                     '"transform": {"scale": [1, 1], "translate": [0, 0]}}', encoding="utf-8")
+    (tmp_path / "t.json").write_text(
+        '{"type": "Topology", "arcs": [ ], "objects": {"countries": {}}, '
+        '"transform": {"scale": [1, 1], "translate": [0, 0]}}',
+        encoding="utf-8",
+    )
     assert len(worldmap.load_topology(tmp_path / "t.json").arcs) == 0
 
 
 def test_a_malformed_arc_is_refused_with_the_files_name_when_read(tmp_path):
-    (tmp_path / "t.json").write_text('{"arcs": [[[0, 0], [1, 1]], [[0, 0], [1, x]]], "objects": {}, '
-                                     '"transform": {"scale": [1, 1], "translate": [0, 0]}}', encoding="utf-8")
+    (tmp_path / "t.json").write_text(
+        '{"arcs": [[[0, 0], [1, 1]], [[0, 0], [1, x]]], "objects": {}, '
+        '"transform": {"scale": [1, 1], "translate": [0, 0]}}',
+        encoding="utf-8",
+    )
     arcs = worldmap.load_topology(tmp_path / "t.json").arcs
     assert arcs[0] == [(0, 0), (1, 1)]
     with pytest.raises(ValueError, match="malformed TopoJSON in t.json: arc 1: "):
         arcs[1]
 
 
-@pytest.mark.parametrize("text", [
-    '{"type": "Topology" "arcs": []}',  # no comma
-    '{"type": "Topology", "objects": {}, "transform": {"scale": [1, 1], "translate": [0, 0]}}',  # no arcs
-    '{"arcs": [[[0, 0], [1, 1]]], "transform": {"scale": [1, 1], "translate": [0, 0]}}',  # no objects
-    '{"type": "Topology", "arcs": [[[0, 0], [1, 1',  # cut short
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"type": "Topology" "arcs": []}',  # no comma
+        '{"type": "Topology", "objects": {}, "transform": {"scale": [1, 1], "translate": [0, 0]}}',  # no arcs
+        '{"arcs": [[[0, 0], [1, 1]]], "transform": {"scale": [1, 1], "translate": [0, 0]}}',  # no objects
+        '{"type": "Topology", "arcs": [[[0, 0], [1, 1',  # cut short
+    ],
+)
 def test_a_malformed_topology_is_refused_with_the_files_name(tmp_path, text):
     (tmp_path / "t.json").write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="malformed TopoJSON in t.json: "):
@@ -342,22 +395,30 @@ def test_periods_cover_every_year_and_the_unknown_year():
 def _svg_segments(path_data: str):
     for ring in re.findall(r"M([^Z]*)Z", path_data):
         points = [tuple(map(float, p.split(","))) for p in ring.split("L")]
-        yield from zip(points, points[1:] + points[:1])
+        yield from zip(points, points[1:] + points[:1], strict=False)
 
 
 @pytest.fixture(scope="module")
 def map_svg(countries):
-    members = {m.iso3: m for m in (member("Liechtenstein", "LIE", 2013), member("Fiji", "FJI", None),
-                                   member("Russia", "RUS", 2016), member("Tuvalu", "TUV", 2013),
-                                   member("Denmark", "DNK", 2010))}
+    members = {
+        m.iso3: m
+        for m in (
+            member("Liechtenstein", "LIE", 2013),
+            member("Fiji", "FJI", None),
+            member("Russia", "RUS", 2016),
+            member("Tuvalu", "TUV", 2013),
+            member("Denmark", "DNK", 2010),
+        )
+    }
     return worldmap.world_map_svg(countries, members, ATLAS_DIR)
 
 
 def test_every_un_member_state_has_a_shape_or_a_marker_with_a_title(map_svg, countries):
     shown = set(re.findall(r'data-iso3="([A-Z]{3})"', map_svg))
     assert shown == {s.iso3 for s in countries.states}
-    assert re.search(r'<circle class="m member" data-iso3="LIE"[^>]*><title>Liechtenstein: member since 2013</title>',
-                     map_svg)
+    assert re.search(
+        r'<circle class="m member" data-iso3="LIE"[^>]*><title>Liechtenstein: member since 2013</title>', map_svg
+    )
     assert re.search(r'<circle class="m member" data-iso3="TUV"', map_svg)  # only in the 1:10m data
     assert re.search(r'data-iso3="DNK" d="[^"]+"><title>Denmark: member since 2010</title>', map_svg)
 
@@ -376,10 +437,16 @@ def test_the_legend_names_each_period_in_use_with_its_count(map_svg):
 
 # --- growth chart --------------------------------------------------------------------------------
 
+
 def test_growth_chart_plots_each_official_count_and_the_named_count(manual):
-    roster = manual.roster.model_copy(update={"official_counts": [
-        *manual.roster.official_counts,
-        manual.roster.official_counts[-1].model_copy(update={"states": 3, "qualifier": "more-than"})]})
+    roster = manual.roster.model_copy(
+        update={
+            "official_counts": [
+                *manual.roster.official_counts,
+                manual.roster.official_counts[-1].model_copy(update={"states": 3, "qualifier": "more-than"}),
+            ]
+        }
+    )
     svg = charts.growth_chart_svg(roster, named_states=2)
     assert svg.count("<circle") == 3
     assert "<title>2013-07: 2 states</title>" in svg
@@ -390,12 +457,15 @@ def test_growth_chart_plots_each_official_count_and_the_named_count(manual):
 def test_growth_chart_alt_text_states_the_range(manual):
     text = charts.growth_chart_markdown(manual.roster, 2, "../assets/generated/members-growth.svg")
     unescaped = re.sub(r"\\(.)", r"\1", text)
-    assert unescaped.startswith("![Step chart of the official counts of member states: 2 in July 2013, rising to 4 by "
-                           "11 May 2021; 2 states are named individually in the sources.")
+    assert unescaped.startswith(
+        "![Step chart of the official counts of member states: 2 in July 2013, rising to 4 by "
+        "11 May 2021; 2 states are named individually in the sources."
+    )
     assert text.rstrip().endswith("(../assets/generated/members-growth.svg){ .members-chart }")
 
 
 # --- open data -----------------------------------------------------------------------------------
+
 
 def test_open_data_links_name_their_files_so_that_print_says_which_file():
     listed = open_data.open_data_list("../open-data")
@@ -411,8 +481,16 @@ def test_open_data_reads_back_equal_to_the_data(manual, countries):
     assert files["open-data/roster.csv"].startswith(mark + "name,kind,")
     rows = list(csv.DictReader(io.StringIO(files["open-data/roster.csv"].removeprefix(mark))))
     assert [r["name"] for r in rows] == [m.name for m in manual.roster.members]
-    assert rows[0] == {"name": "Denmark", "kind": "state", "iso3": "DNK", "joined": "2010", "joined_note": "",
-                       "listed_by": "2013-07", "roles": "co-founder", "sources": "page-2013"}
+    assert rows[0] == {
+        "name": "Denmark",
+        "kind": "state",
+        "iso3": "DNK",
+        "joined": "2010",
+        "joined_note": "",
+        "listed_by": "2013-07",
+        "roles": "co-founder",
+        "sources": "page-2013",
+    }
     assert files["open-data/meetings.csv"].startswith(mark + "id,")
     meetings = list(csv.DictReader(io.StringIO(files["open-data/meetings.csv"].removeprefix(mark))))
     assert meetings[0]["hosts"].split(open_data.LIST_SEPARATOR) == ["Denmark", "Chile", "secretariat"]
@@ -425,9 +503,16 @@ def test_the_states_file_lists_every_un_member_state_with_its_status(manual, cou
     rows = list(csv.DictReader(io.StringIO(text.removeprefix(open_data.BYTE_ORDER_MARK))))
     assert len(rows) == 193 and {row["iso3"] for row in rows} == {state.iso3 for state in countries.states}
     by_iso3 = {row["iso3"]: row for row in rows}
-    assert by_iso3["DNK"] == {"iso3": "DNK", "name": "Denmark", "official_name": "Kingdom of Denmark",
-                              "region": "Europe", "subregion": "Northern Europe", "status": "member",
-                              "joined": "2010", "listed_by": "2013-07"}
+    assert by_iso3["DNK"] == {
+        "iso3": "DNK",
+        "name": "Denmark",
+        "official_name": "Kingdom of Denmark",
+        "region": "Europe",
+        "subregion": "Northern Europe",
+        "status": "member",
+        "joined": "2010",
+        "listed_by": "2013-07",
+    }
     assert by_iso3["BRA"]["status"] == state_pages.NOT_A_MEMBER and by_iso3["BRA"]["joined"] == ""
     names = [row["name"] for row in rows]
     assert names.index("Côte d'Ivoire") < names.index("Croatia")  # sorted as a reader expects
@@ -439,6 +524,10 @@ def test_meeting_hosts_lead_to_their_profiles(manual, countries):
     organisations = [o.model_copy(update={"part_of": "European Union"}) for o in manual.meetings.organisations]
     meetings = manual.meetings.model_copy(update={"organisations": organisations})
     paths = state_pages.host_profile_paths(dataclasses.replace(manual, meetings=meetings), countries)
-    assert paths == {"Denmark": "states/dnk.md", "Chile": "states/chl.md", "Ghana": "states/gha.md",
-                     "secretariat": "organisations/european-union.md"}
+    assert paths == {
+        "Denmark": "states/dnk.md",
+        "Chile": "states/chl.md",
+        "Ghana": "states/gha.md",
+        "secretariat": "organisations/european-union.md",
+    }
     assert "secretariat" not in state_pages.host_profile_paths(manual, countries)

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from macros.data.countries import un_member_states
+from macros.data.loader import load_manual
+from macros.data.schema import MeetingsFile, RosterFile
+from macros.generated import state_pages
 from tests.browser.browser_support import CHROMIUM_ARGS
 from tests.conftest import PROJECT_DIR, build_project, chromium_or_skip
-from macros import state_pages
-from macros.countries import un_member_states
-from macros.loader import load_manual
-from macros.schema import MeetingsFile, RosterFile
 
 A4_POINTS = (595.3, 841.9)
 # Chromium's command line prints without Playwright: headless, and without the page header and footer.
@@ -41,7 +41,7 @@ def members(manual):
 def text_of(html_file: Path) -> str:
     """The page's article text, tags removed."""
     html = html_file.read_text(encoding="utf-8")
-    article = html[html.index('<article'):html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
 
 
@@ -73,7 +73,7 @@ def test_a_member_alone_in_its_sub_region_is_not_told_that_no_state_there_has_a_
 
 def test_peers_without_a_year_show_the_year_they_were_listed_by(real_site):
     text = text_of(real_site / "states" / "cze.html")
-    peers = text[text.index("Peers in the region"):text.index("All UN member states")]
+    peers = text[text.index("Peers in the region") : text.index("All UN member states")]
     assert "year not recorded" not in peers
     assert "Poland (listed by July 2013)" in peers and "Denmark (2010)" in peers
 
@@ -82,8 +82,9 @@ def test_a_profile_is_searched_by_its_title_and_other_names_only(real_site):
     docs = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     profiles = {d["location"]: d["text"] for d in docs if d["location"].startswith(("states/", "organisations/"))}
     assert profiles["states/cze.html#czech-republic"] == "<p>Other names and spellings: Czechia</p>"
-    assert profiles["states/tur.html#turkiye"] == ("<p>Other names and spellings: Republic of Türkiye, Turkiye, "
-                                                  "Republic of Turkiye</p>")
+    assert profiles["states/tur.html#turkiye"] == (
+        "<p>Other names and spellings: Republic of Türkiye, Turkiye, Republic of Turkiye</p>"
+    )
     # Neither the brief nor the peer lists: whatever else a profile's entries hold is a line of names.
     assert {text for text in profiles.values() if not text.startswith("<p>Other names and spellings: ")} == {""}
 
@@ -109,8 +110,11 @@ def test_each_non_member_page_carries_the_outreach_brief(real_site, members, man
 def test_a_host_the_roster_does_not_name_may_have_a_focal_point(real_site, members, iso3, meeting):
     assert iso3.upper() not in members
     text = text_of(real_site / "states" / f"{iso3}.html")
-    assert re.search(rf"hosted or co-hosted a network meeting \( ?{meeting} ?\), so it may already have a focal point "
-                     "that the sources do not record", text), text[:1500]
+    assert re.search(
+        rf"hosted or co-hosted a network meeting \( ?{meeting} ?\), so it may already have a focal point "
+        "that the sources do not record",
+        text,
+    ), text[:1500]
 
 
 def test_the_member_organisations_have_pages(real_site, manual):
@@ -126,14 +130,18 @@ def test_the_european_union_hosted_the_meeting_its_bodies_hosted(real_site):
     page = text_of(real_site / "organisations" / "european-union.html")
     assert "Meetings hosted or co-hosted: 2019 Brussels" in page
     members = (real_site / "network" / "members.html").read_text(encoding="utf-8")
-    eu_row = members[members.index(">European Union</a></td>"):]
-    assert "#meeting-ninth-annual-meeting-2019" in eu_row[:eu_row.index("</tr>")]
+    eu_row = members[members.index(">European Union</a></td>") :]
+    assert "#meeting-ninth-annual-meeting-2019" in eu_row[: eu_row.index("</tr>")]
 
 
 def test_the_meetings_page_links_each_host_that_has_a_profile(real_site, manual):
     page = (real_site / "network" / "meetings.html").read_text(encoding="utf-8")
-    hosts = set(re.findall(r'<a href="\.\./(?:states|organisations)/([^"]+)\.html">([^<]+)</a>',
-                           "".join(re.findall(r"<strong>Hosts:</strong>(.*?)</li>", page))))
+    hosts = set(
+        re.findall(
+            r'<a href="\.\./(?:states|organisations)/([^"]+)\.html">([^<]+)</a>',
+            "".join(re.findall(r"<strong>Hosts:</strong>(.*?)</li>", page)),
+        )
+    )
     assert {("gha", "Ghana"), ("chl", "Chile")} <= hosts  # a member, and a host the roster does not name
     assert ("european-union", "European External Action Service") in hosts  # a body of a member organisation
 
@@ -142,7 +150,7 @@ def test_the_meetings_page_lists_each_meetings_notes_after_its_themes(real_site,
     text = re.sub(r"\s", "", text_of(real_site / "network" / "meetings.html"))  # tags such as <abbr> add spaces
     for meeting in manual.meetings.meetings:
         heading = text.index(re.sub(r"\s", "", f": {meeting.title}"))
-        entry = text[heading:text.index("Sources:", heading)]
+        entry = text[heading : text.index("Sources:", heading)]
         if meeting.notes:
             assert re.sub(r"\s", "", "Notes: " + "; ".join(meeting.notes)) in entry, meeting.id
             assert not meeting.themes or entry.index("Themes:") < entry.index("Notes:"), meeting.id
@@ -152,8 +160,10 @@ def test_the_meetings_page_lists_each_meetings_notes_after_its_themes(real_site,
 
 def test_the_meetings_page_names_the_years_the_sources_record_no_meeting_in(real_site):
     text = text_of(real_site / "network" / "meetings.html")
-    assert ("The sources used for this manual record no network meeting in 2020–2021 and 2023–2024, which does not "
-            "mean that none took place.") in text
+    assert (
+        "The sources used for this manual record no network meeting in 2020–2021 and 2023–2024, which does not "
+        "mean that none took place."
+    ) in text
 
 
 def test_the_members_page_links_each_member_to_its_profile(real_site, manual):
@@ -167,11 +177,12 @@ def test_the_states_index_links_every_state_page(real_site, members):
     html = (real_site / "network" / "states.html").read_text(encoding="utf-8")
     linked = set(re.findall(r'href="\.\./states/([a-z]{3})\.html"', html))
     assert len(linked) == 193
-    index = html[html.index('id="region-africa"'):]  # the tables, after the map's list of members
+    index = html[html.index('id="region-africa"') :]  # the tables, after the map's list of members
     bold = set(re.findall(r'<td><strong><a href="\.\./states/([A-Za-z]{3})\.html"', index))
     assert {iso3.upper() for iso3 in bold} == set(members)
     assert "every one of the 193 member states of the United Nations has a profile page" in text_of(
-        real_site / "network" / "states.html")
+        real_site / "network" / "states.html"
+    )
 
 
 def test_the_map_has_a_shape_or_marker_for_every_member_state(real_site, members):
@@ -181,15 +192,21 @@ def test_the_map_has_a_shape_or_marker_for_every_member_state(real_site, members
     assert len(shown) == 193
     page = (real_site / "network" / "states.html").read_text(encoding="utf-8")
     # The image links to the map file, where each country's tooltip works.
-    assert re.search(r'<a href="\.\./assets/generated/members-map\.svg"[^>]*><img alt="World map of the \d+ member '
-                     r'states[^"]*Opens the map on its own[^"]*" class="members-map" '
-                     r'src="\.\./assets/generated/members-map\.svg"', page)
+    assert re.search(
+        r'<a href="\.\./assets/generated/members-map\.svg"[^>]*><img alt="World map of the \d+ member '
+        r'states[^"]*Opens the map on its own[^"]*" class="members-map" '
+        r'src="\.\./assets/generated/members-map\.svg"',
+        page,
+    )
 
 
 def test_the_members_page_embeds_the_growth_chart_and_links_the_open_data(real_site):
     page = (real_site / "network" / "members.html").read_text(encoding="utf-8")
-    assert re.search(r'<img alt="Step chart of the official counts[^"]*" class="members-chart" '
-                     r'src="\.\./assets/generated/members-growth\.svg"', page)
+    assert re.search(
+        r'<img alt="Step chart of the official counts[^"]*" class="members-chart" '
+        r'src="\.\./assets/generated/members-growth\.svg"',
+        page,
+    )
     for name in ("roster.csv", "roster.json", "meetings.csv", "meetings.json", "states.csv"):
         assert f'href="../open-data/{name}"' in page
         assert (real_site / "open-data" / name).is_file()
@@ -203,13 +220,14 @@ def test_open_data_reads_back_equal_to_the_data(real_site, manual):
         assert (folder / name).read_bytes().startswith(b"\xef\xbb\xbf")
     with (folder / "roster.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [(r["name"], r["iso3"] or None, int(r["joined"]) if r["joined"] else None, r["listed_by"])
-            for r in rows] == [(m.name, m.iso3, m.joined, str(m.listed_by)) for m in manual.roster.members]
+    assert [
+        (r["name"], r["iso3"] or None, int(r["joined"]) if r["joined"] else None, r["listed_by"]) for r in rows
+    ] == [(m.name, m.iso3, m.joined, str(m.listed_by)) for m in manual.roster.members]
     with (folder / "meetings.csv").open(encoding="utf-8-sig", newline="") as handle:
         meetings = list(csv.DictReader(handle))
-    assert [(r["id"], r["title"], r["start"], r["hosts"].splitlines(), r["notes"].splitlines())
-            for r in meetings] == [
-        (m.id, m.title, str(m.start), m.hosts, m.notes) for m in manual.meetings.meetings]
+    assert [(r["id"], r["title"], r["start"], r["hosts"].splitlines(), r["notes"].splitlines()) for r in meetings] == [
+        (m.id, m.title, str(m.start), m.hosts, m.notes) for m in manual.meetings.meetings
+    ]
 
 
 def _longest_pages(real_site: Path, members, member: bool) -> Path:
@@ -219,8 +237,12 @@ def _longest_pages(real_site: Path, members, member: bool) -> Path:
 
 def _print_to_pdf(page: Path, pdf: Path) -> None:
     chromium = chromium_or_skip("printing a state page")
-    subprocess.run([chromium, *PRINT_ARGS, f"--print-to-pdf={pdf}", page.resolve().as_uri()],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [chromium, *PRINT_ARGS, f"--print-to-pdf={pdf}", page.resolve().as_uri()],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("member", [False, True], ids=["non-member", "member"])

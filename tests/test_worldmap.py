@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import worldmap
-from macros.countries import un_member_states
-from macros.schema import Member
+from macros.data.countries import un_member_states
+from macros.data.schema import Member
+from macros.generated import worldmap
 
 ATLAS_DIR = Path(__file__).resolve().parent.parent / "node_modules" / "world-atlas"
 PERIOD = {p.label: p for p in worldmap.PERIODS}
@@ -24,14 +24,18 @@ def member(name: str, iso3: str, joined: int | None) -> Member:
 
 @pytest.fixture(scope="module")
 def map_svg():
-    members = [member("Liechtenstein", "LIE", 2013), member("Denmark", "DNK", 2010),
-               member("Mexico", "MEX", 2016), member("Ghana", "GHA", None)]
+    members = [
+        member("Liechtenstein", "LIE", 2013),
+        member("Denmark", "DNK", 2010),
+        member("Mexico", "MEX", 2016),
+        member("Ghana", "GHA", None),
+    ]
     return worldmap.world_map_svg(un_member_states(), {m.iso3: m for m in members}, ATLAS_DIR)
 
 
 def _luminance(colour: str) -> float:
     """Relative luminance as WCAG 2 defines it."""
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -42,7 +46,7 @@ def contrast(a: str, b: str) -> float:
 
 
 def _hue_and_saturation(colour: str) -> tuple[float, float]:
-    hue, _, saturation = colorsys.rgb_to_hls(*(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)))
+    hue, _, saturation = colorsys.rgb_to_hls(*(int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)))
     return hue * 360, saturation
 
 
@@ -59,8 +63,13 @@ def test_the_legend_says_circles_mark_small_states_members_or_not(map_svg):
 
 def test_the_legend_names_each_period_with_its_count_and_says_what_the_years_are(map_svg):
     texts = re.findall(r"<text [^>]*>([^<]*)</text>", map_svg)
-    assert texts[:5] == ["joined 2010–2012 (1)", "joined 2013–2015 (1)", "joined 2016 onwards (1)",
-                         "year not recorded (1)", "not named as a member"]
+    assert texts[:5] == [
+        "joined 2010–2012 (1)",
+        "joined 2013–2015 (1)",
+        "joined 2016 onwards (1)",
+        "year not recorded (1)",
+        "not named as a member",
+    ]
 
 
 def test_every_colour_in_the_legend_is_distinct_and_members_are_one_family_apart_from_grey():
@@ -96,5 +105,7 @@ def test_the_legend_fits_below_the_map_inside_the_image(map_svg):
     wide_glyph = 0.62 * worldmap.LEGEND_FONT  # wider than the average letter of common sans-serif faces
     for x, y, text in re.findall(r'<text x="([\d.]+)" y="([\d.]+)">([^<]*)</text>', map_svg):
         assert worldmap.MAP_HEIGHT < float(y) <= height - worldmap.LEGEND_FONT / 3, text
-        room = worldmap.WIDTH - float(x) if text.startswith("Circles") else column_width - 0.8 * worldmap.LEGEND_FONT - 18
+        room = (
+            worldmap.WIDTH - float(x) if text.startswith("Circles") else column_width - 0.8 * worldmap.LEGEND_FONT - 18
+        )
         assert len(text) * wide_glyph <= room, f"{text!r} may run past its column"

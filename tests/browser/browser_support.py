@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 DESKTOP = {"width": 1280, "height": 900}
 # The narrowest common phone: the site must not scroll sideways at this width.
@@ -32,7 +36,7 @@ class Site:
         path = unquote(urlsplit(url).path)
         root = unquote(urlsplit(self.root_url).path)
         assert path.startswith(root), f"{url} is not a page of this site"
-        return path[len(root):]
+        return path[len(root) :]
 
     def foreign_urls(self) -> re.Pattern:
         """Every address outside the site (inline data: and blob: addresses are part of the page)."""
@@ -62,8 +66,10 @@ def guarded_context(browser, site: Site, **options):
         route.abort()
 
     def watch(page):
-        page.on("console", lambda message: message.type == "error" and guard.console_errors.append(
-            f"{page.url}: {message.text}"))
+        page.on(
+            "console",
+            lambda message: message.type == "error" and guard.console_errors.append(f"{page.url}: {message.text}"),
+        )
         page.on("pageerror", lambda error: guard.console_errors.append(f"{page.url}: {error}"))
 
     # The browser matches the pattern itself: only requests that leave the site come back to Python.

@@ -14,10 +14,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from browser_support import CHROMIUM_ARGS, NOT_FOUND_PAGE, Site, guarded_context, sample_pages, visit
 
 from tests.conftest import chromium_or_skip
-
-from browser_support import CHROMIUM_ARGS, NOT_FOUND_PAGE, Site, guarded_context, sample_pages, visit
 
 
 @pytest.fixture(scope="session")

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from browser_support import search, visit
 
 # The pages readers rely on most; with one page of every folder they cover every page template.
 KEY_PAGES = [
-    "index.html", "understanding-r2p/pillars-and-crimes.html", "focal-point-role/mandate.html",
-    "network/principles.html", "network/members.html", "network/meetings.html", "sources.html", "404.html",
+    "index.html",
+    "understanding-r2p/pillars-and-crimes.html",
+    "focal-point-role/mandate.html",
+    "network/principles.html",
+    "network/members.html",
+    "network/meetings.html",
+    "sources.html",
+    "404.html",
 ]
 ALL_RULES = {"resultTypes": ["violations"]}
 # The dark palette changes colours only, so it is checked by the colour rules.
-COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-                "resultTypes": ["violations"]}
+COLOUR_RULES = {
+    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+    "resultTypes": ["violations"],
+}
 SCHEMES = {"light": ("default", ALL_RULES), "dark": ("slate", COLOUR_RULES)}
 
 
@@ -37,13 +44,16 @@ def checked_pages(built_pages) -> list[str]:
 
 def violations(axe: Axe, page, rules: dict) -> list[str]:
     result = axe.run(page, options=rules)
-    return [f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']][:5]}"
-            for violation in result.response["violations"]]
+    return [
+        f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']][:5]}"
+        for violation in result.response["violations"]
+    ]
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_no_violation_on_the_key_pages_and_every_template(open_served_context, served_site, checked_pages,
-                                                                      axe, scheme):
+def test_axe_finds_no_violation_on_the_key_pages_and_every_template(
+    open_served_context, served_site, checked_pages, axe, scheme
+):
     palette, rules = SCHEMES[scheme]
     context, guard = open_served_context(color_scheme=scheme)
     page = context.new_page()
@@ -100,7 +110,8 @@ def test_search_is_reachable_and_usable_from_the_keyboard(open_served_context, s
     # The result the keyboard selected, read after the key press: results for the first letters typed
     # may still be replaced by those for the whole word until then.
     selected = page.evaluate(
-        "() => document.activeElement.closest('.md-search-result__item') ? document.activeElement.href : null")
+        "() => document.activeElement.closest('.md-search-result__item') ? document.activeElement.href : null"
+    )
     assert selected, "ArrowDown does not move into the search results"
     page.keyboard.press("Enter")
     page.wait_for_function("address => location.href.split('?')[0] === address", arg=selected.split("?")[0])

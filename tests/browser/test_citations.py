@@ -11,6 +11,8 @@ def test_citation_ids_stay_on_one_line_in_the_members_table(open_served_context,
     page = context.new_page()
     page.goto(served_site.url("network/members.html"))
     lines_per_citation = page.eval_on_selector_all(
-        f".members-table {CITATION_LINKS}", "links => links.map(link => [link.textContent, link.getClientRects().length])")
+        f".members-table {CITATION_LINKS}",
+        "links => links.map(link => [link.textContent, link.getClientRects().length])",
+    )
     assert len(lines_per_citation) > 40
     assert [text for text, lines in lines_per_citation if lines != 1] == []

@@ -14,7 +14,8 @@ def test_no_page_scrolls_horizontally_on_a_phone(open_served_context, served_sit
     for path in sample_pages(built_pages):
         page.goto(served_site.url(path))
         scroll_width, client_width = page.evaluate(
-            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
         if scroll_width > client_width:
             too_wide[path] = f"{scroll_width} px wide in {client_width} px"
     assert too_wide == {}
@@ -26,7 +27,8 @@ def test_a_checklist_leaves_its_tick_box_column_narrow_on_a_phone(open_served_co
     page = context.new_page()
     page.goto(served_site.url("toolkit/first-100-days.html"))
     box_column, table = page.eval_on_selector(
-        ".toolkit-form-checklist table", "table => [table.rows[0].cells[0].offsetWidth, table.offsetWidth]")
+        ".toolkit-form-checklist table", "table => [table.rows[0].cells[0].offsetWidth, table.offsetWidth]"
+    )
     assert box_column < table / 5, f"tick-box column {box_column} px of {table} px"
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from browser_support import visit
 
-
 # Chromium refuses script requests (XMLHttpRequest, fetch) to file: addresses with a console error, so a
 # theme feature that fetches the sitemap, a page or a stylesheet breaks the site opened from disk. Served,
 # the only one is the search index; from disk the index comes as a script instead.
@@ -14,8 +13,10 @@ SCRIPT_REQUESTS_ALLOWED = {"served": {"search/search_index.json"}, "file": set()
 def test_pages_load_with_no_foreign_request_and_no_console_error(open_context, site, site_pages):
     context, guard = open_context()
     script_requests = set()
-    context.on("request", lambda request: request.resource_type in ("xhr", "fetch")
-               and script_requests.add(site.page_of(request.url)))
+    context.on(
+        "request",
+        lambda request: request.resource_type in ("xhr", "fetch") and script_requests.add(site.page_of(request.url)),
+    )
     page = context.new_page()
     for path in site_pages:
         visit(page, site.url(path))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from browser_support import RESULT, SEARCH_BOX, search
 
 TOP = 3

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from browser_support import search
 
 # Members and non-members, one-word and several-word names, and a member organisation; then the names people

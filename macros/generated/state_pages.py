@@ -3,7 +3,7 @@
 A diplomat preparing a bilateral meeting needs one page on the target state: its membership, roles and
 meetings, its peers in the region and, when the sources do not name it as a member, the outreach brief
 from data/outreach.yml. The functions here are pure: data in, the Markdown of a page out; the build hooks
-add the pages to the site (see build_hooks.py).
+add the pages to the site (see hooks.py).
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import render, worldmap
-from .countries import State, UNMemberStates, name_order, unaccented
-from .loader import Manual
-from .render import MEETINGS_PAGE, SOURCES_PAGE, anchor, cite, esc, relative, table
-from .schema import Meeting, Member
+from macros.data.countries import State, UNMemberStates, name_order, unaccented
+from macros.data.manual import Manual
+from macros.data.schema import Meeting, Member
+from macros.generated import worldmap
+from macros.markdown import render
+from macros.markdown.render import MEETINGS_PAGE, SOURCES_PAGE, anchor, cite, esc, relative, table
 
 STATES_INDEX_PAGE = "network/states.md"
 STATES_DIR = "states"
@@ -68,10 +69,6 @@ def host_profile_paths(manual: Manual, countries: UNMemberStates) -> dict[str, s
     return paths
 
 
-def members_by_iso3(manual: Manual) -> dict[str, Member]:
-    return {m.iso3: m for m in manual.roster.members if m.kind == "state" and m.iso3}
-
-
 def region_phrase(region: str) -> str:
     """'Europe', but 'the Americas'."""
     return f"the {region}" if region == "Americas" else region
@@ -105,7 +102,8 @@ def peer_year_text(member: Member) -> str:
 def meetings_hosted_by(manual: Manual, countries: UNMemberStates, state: State) -> list[Meeting]:
     """Meetings this state hosted or co-hosted (the loader holds hosts to the country data's names)."""
     return [
-        meeting for meeting in sorted(manual.meetings.meetings, key=lambda m: m.start.as_date())
+        meeting
+        for meeting in sorted(manual.meetings.meetings, key=lambda m: m.start.as_date())
         if any(countries.by_name.get(host) == state for host in meeting.hosts)
     ]
 
@@ -146,7 +144,7 @@ class Peer:
 
 def peers(manual: Manual, countries: UNMemberStates, state: State) -> tuple[list[Peer], list[Peer]]:
     """Members in the state's sub-region, then members elsewhere in its region (the state itself excluded)."""
-    members = members_by_iso3(manual)
+    members = manual.members_by_iso3()
     same_subregion, same_region = [], []
     for other in countries.states:
         member = members.get(other.iso3)
@@ -162,15 +160,18 @@ def _peer_list(peer_list: list[Peer], page: str, area: str, member_in_area: bool
     if not peer_list:
         nobody = "No other state" if member_in_area else "No state"
         return f"{nobody} in {esc(area)} has appointed a focal point yet, as far as the sources show."
-    return ", ".join(
-        f"[{esc(p.member.name)}]({relative(state_page_path(p.state), page)}) ({esc(peer_year_text(p.member))})"
-        for p in sorted(peer_list, key=lambda p: name_order(p.member.name))
-    ) + "."
+    return (
+        ", ".join(
+            f"[{esc(p.member.name)}]({relative(state_page_path(p.state), page)}) ({esc(peer_year_text(p.member))})"
+            for p in sorted(peer_list, key=lambda p: name_order(p.member.name))
+        )
+        + "."
+    )
 
 
 # The brief's lists are the same on every non-member page, so their Markdown is converted once per build
 # (generated.rendered_brief_lists) and each page carries a marker in its place, which the build fills in
-# (build_hooks.on_page_content). Converting them on each of the ~150 pages took a quarter of the build.
+# (hooks.on_page_content). Converting them on each of the ~150 pages took a quarter of the build.
 BRIEF_SECTIONS = {
     "why": "Why appoint a focal point",
     "steps": "What appointing involves",
@@ -194,11 +195,16 @@ def brief_lists(manual: Manual, sources_link: str) -> dict[str, str]:
         "why": [f"- {esc(p.text)} {cite(p.sources, sources_link)}" for p in brief.why],
         "steps": [f"{i}. {esc(p.text)} {cite(p.sources, sources_link)}" for i, p in enumerate(brief.steps, start=1)],
         "offers": [f"- {esc(p.text)} {cite(p.sources, sources_link)}" for p in brief.offers],
-        "objections": [f"- **“{esc(o.objection)}”** {esc(o.answer)} {cite(o.sources, sources_link)}"
-                       for o in brief.objections],
-        "contacts": [*(f"- [{esc(c.name)}]({render.url(c.url)}), {esc(c.role)}. {esc(c.text)} "
-                       f"{cite(c.sources, sources_link)}" for c in brief.contacts),
-                     "- The focal points of the peers listed on this page."],
+        "objections": [
+            f"- **“{esc(o.objection)}”** {esc(o.answer)} {cite(o.sources, sources_link)}" for o in brief.objections
+        ],
+        "contacts": [
+            *(
+                f"- [{esc(c.name)}]({render.url(c.url)}), {esc(c.role)}. {esc(c.text)} {cite(c.sources, sources_link)}"
+                for c in brief.contacts
+            ),
+            "- The focal points of the peers listed on this page.",
+        ],
     }
     return {section: "\n".join(items) + "\n" for section, items in lists.items()}
 
@@ -208,22 +214,28 @@ def fill_in_brief(page_html: str, rendered_lists: dict[str, str]) -> str:
     for section, list_html in rendered_lists.items():
         page_html = page_html.replace(brief_marker(section), list_html)
     if BRIEF_MARKER_START in page_html:
-        left = page_html[page_html.index(BRIEF_MARKER_START):].split("-->", 1)[0] + "-->"
+        left = page_html[page_html.index(BRIEF_MARKER_START) :].split("-->", 1)[0] + "-->"
         raise ValueError(f"an outreach brief list was not filled in: {left}")
     return page_html
 
 
 def brief_introduction(name: str, roster_as_of: str, hosted: list[Meeting], page: str) -> str:
     """What the sources say about the state and what the brief is for; `hosted`: the meetings it hosted."""
-    sentences = [f"The sources used for this manual do not name {esc(name)} as a member of the network "
-                 f"(roster as of {esc(roster_as_of)})."]
+    sentences = [
+        f"The sources used for this manual do not name {esc(name)} as a member of the network "
+        f"(roster as of {esc(roster_as_of)})."
+    ]
     if hosted:
         # A state that hosted the network may well have a focal point that the sources do not record.
         meetings = "a network meeting" if len(hosted) == 1 else "network meetings"
-        sentences.append(f"{esc(name)} hosted or co-hosted {meetings} ({_meeting_links(hosted, page)}), so it may "
-                         "already have a focal point that the sources do not record.")
-    sentences.append(f"If {esc(name)} has no focal point yet, this brief sums up the case for appointing one; "
-                     "the secretariat can confirm.")
+        sentences.append(
+            f"{esc(name)} hosted or co-hosted {meetings} ({_meeting_links(hosted, page)}), so it may "
+            "already have a focal point that the sources do not record."
+        )
+    sentences.append(
+        f"If {esc(name)} has no focal point yet, this brief sums up the case for appointing one; "
+        "the secretariat can confirm."
+    )
     return " ".join(sentences)
 
 
@@ -245,7 +257,7 @@ def outreach_brief(introduction: str) -> str:
 
 def state_page(manual: Manual, countries: UNMemberStates, state: State) -> str:
     page = state_page_path(state)
-    member = members_by_iso3(manual).get(state.iso3)
+    member = manual.members_by_iso3().get(state.iso3)
     name = display_name(state, member)
     sources_page = relative(SOURCES_PAGE, page)
     status = membership_text(member)
@@ -345,7 +357,7 @@ def generated_pages(manual: Manual, countries: UNMemberStates) -> dict[str, str]
 def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: bool) -> str:
     """All UN member states by region with their status, members in bold; `linked` when the state pages are
     built."""
-    members = members_by_iso3(manual)
+    members = manual.members_by_iso3()
     blocks = []
     for region in sorted({s.region for s in countries.states}):
         rows = []
@@ -353,10 +365,13 @@ def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: b
         for state, member in sorted(in_region, key=lambda pair: (pair[0].subregion, name_order(display_name(*pair)))):
             profile = relative(state_page_path(state), page) if linked else None
             cell = render.linked(display_name(state, member), profile)
-            rows.append((f"**{cell}**" if member is not None else cell, esc(state.subregion),
-                         esc(membership_text(member))))
-        blocks.append(f"## {esc(region)} {{ #{anchor('region', region)} {NOT_INDEXED} }}\n\n"
-                      + table(("State", "Sub-region", "Global Network"), rows))
+            rows.append(
+                (f"**{cell}**" if member is not None else cell, esc(state.subregion), esc(membership_text(member)))
+            )
+        blocks.append(
+            f"## {esc(region)} {{ #{anchor('region', region)} {NOT_INDEXED} }}\n\n"
+            + table(("State", "Sub-region", "Global Network"), rows)
+        )
     organisations = [m for m in manual.roster.members if m.kind == "regional-organisation"]
     if organisations:
         items = [
@@ -364,15 +379,18 @@ def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: b
             + f" ({esc(membership_text(m))})"
             for m in sorted(organisations, key=lambda m: name_order(m.name))
         ]
-        blocks.append(f"## Regional organisations {{ #regional-organisations {NOT_INDEXED} }}\n\n"
-                      + "\n".join(f"- {i}" for i in items) + "\n")
+        blocks.append(
+            f"## Regional organisations {{ #regional-organisations {NOT_INDEXED} }}\n\n"
+            + "\n".join(f"- {i}" for i in items)
+            + "\n"
+        )
     # The lists name every state, which search should lead to the state's own page instead.
     return f"<div markdown {NOT_INDEXED}>\n\n" + "\n".join(blocks) + "\n</div>\n"
 
 
 def coverage_table(manual: Manual, countries: UNMemberStates) -> str:
     """For each region and sub-region: members named in the data / UN member states, and the share."""
-    members = members_by_iso3(manual)
+    members = manual.members_by_iso3()
 
     def row(label: str, states: list[State]) -> tuple[str, str, str]:
         count = sum(1 for s in states if s.iso3 in members)
@@ -393,18 +411,24 @@ def map_figure(manual: Manual, countries: UNMemberStates, image_link: str, page:
     """The map as a Markdown image linked to the map file, then its text alternative: the members by period of
     joining. The image shows the map without its tooltips: only the file opened on its own names each country
     under the pointer."""
-    members = members_by_iso3(manual)
+    members = manual.members_by_iso3()
     by_period: dict[str, list[str]] = {p.label: [] for p in worldmap.PERIODS}
     member_states = [(state, members[state.iso3]) for state in countries.states if state.iso3 in members]
     for state, member in sorted(member_states, key=lambda pair: name_order(pair[1].name)):
         entry = render.linked(member.name, relative(state_page_path(state), page) if linked else None)
         by_period[worldmap.period_of(member).label].append(
-            entry + (f" ({member.joined})" if member.joined is not None else ""))
+            entry + (f" ({member.joined})" if member.joined is not None else "")
+        )
     # The image is the link's only content, so its text alternative also says where the link leads.
-    alt = (f"World map of the {len(members)} member states of the Global Network of R2P Focal Points, coloured "
-           "by period of joining; small states are marked by circles. The table below lists the same states. "
-           f"{MAP_LINK_TEXT}")
+    alt = (
+        f"World map of the {len(members)} member states of the Global Network of R2P Focal Points, coloured "
+        "by period of joining; small states are marked by circles. The table below lists the same states. "
+        f"{MAP_LINK_TEXT}"
+    )
     rows = [(esc(label), len(names), ", ".join(names)) for label, names in by_period.items() if names]
-    return (f"[![{esc(alt)}]({image_link}){{ .members-map }}]({image_link} \"{esc(MAP_LINK_TEXT)}\")"
-            f"\n\n<div markdown {NOT_INDEXED}>\n\n"
-            + table(("Period of joining", "States", "Member states"), rows, right_aligned=("States",)) + "\n</div>\n")
+    return (
+        f'[![{esc(alt)}]({image_link}){{ .members-map }}]({image_link} "{esc(MAP_LINK_TEXT)}")'
+        f"\n\n<div markdown {NOT_INDEXED}>\n\n"
+        + table(("Period of joining", "States", "Member states"), rows, right_aligned=("States",))
+        + "\n</div>\n"
+    )

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
@@ -18,10 +18,12 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import build_cache, generated, pdf, state_pages  # noqa: E402
-from macros.countries import country_table_file, un_member_states  # noqa: E402
-from macros.env import data_dir, load_or_fail  # noqa: E402
-from macros.render import SOURCES_PAGE  # noqa: E402
+from macros import generated  # noqa: E402
+from macros.build import cache, pdf  # noqa: E402
+from macros.data.countries import country_table_file, un_member_states  # noqa: E402
+from macros.data.loader import data_dir, load_or_fail  # noqa: E402
+from macros.generated import state_pages  # noqa: E402
+from macros.markdown.render import SOURCES_PAGE  # noqa: E402
 
 # mkdocs-to-pdf imports its event hooks (pre_pdf_render, inject_link) from a module of this name.
 sys.modules[pdf.EVENT_HOOK_MODULE] = pdf
@@ -55,11 +57,19 @@ def on_files(files: Files, config) -> Files:
     atlas_dir = PROJECT_DIR / "node_modules" / "world-atlas"
     with_state_pages = generated.state_pages_enabled(config.extra)
     manual = load_or_fail(PROJECT_DIR)
-    inputs = [*data_dir(PROJECT_DIR).glob("*.yml"), *(PROJECT_DIR / "macros").glob("*.py"),
-              atlas_dir / "package.json", country_table_file()]
-    key = build_cache.input_key(inputs, f"state pages: {with_state_pages}")
-    generated_files = build_cache.cached(PROJECT_DIR / ".cache" / "generated", "files", key,
-                                         lambda: generated.generated_files(manual, atlas_dir, with_state_pages))
+    inputs = [
+        *data_dir(PROJECT_DIR).glob("*.yml"),
+        *(PROJECT_DIR / "macros").rglob("*.py"),
+        atlas_dir / "package.json",
+        country_table_file(),
+    ]
+    key = cache.input_key(inputs, f"state pages: {with_state_pages}")
+    generated_files = cache.cached(
+        PROJECT_DIR / ".cache" / "generated",
+        "files",
+        key,
+        lambda: generated.generated_files(manual, atlas_dir, with_state_pages),
+    )
     for path, content in generated_files.items():
         files.append(File.generated(config, path, content=content))
     brief_lists.clear()
@@ -67,8 +77,9 @@ def on_files(files: Files, config) -> Files:
         # All state pages share one folder, so one link to the sources page serves them all.
         a_state_page = files.get_file_from_path(state_pages.state_page_path(un_member_states().states[0]))
         sources_link = files.get_file_from_path(SOURCES_PAGE).url_relative_to(a_state_page)
-        brief_lists.update(generated.rendered_brief_lists(
-            manual, sources_link, config.markdown_extensions, config.mdx_configs))
+        brief_lists.update(
+            generated.rendered_brief_lists(manual, sources_link, config.markdown_extensions, config.mdx_configs)
+        )
     return files
 
 

@@ -15,21 +15,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .loader import DataError, Manual, load_manual
-from .schema import PartialDate
-
-
-def data_as_of(manual: Manual) -> PartialDate:
-    """The newest date the data speaks of: the roster's as-of date or the last day of the latest meeting."""
-    dates = [manual.roster.as_of, *(meeting.end or meeting.start for meeting in manual.meetings.meetings)]
-    return max(dates, key=PartialDate.as_date)
+from macros.data.loader import DataError, load_manual
+from macros.data.manual import Manual
 
 
 def source_date_epoch(manual: Manual) -> str:
     """The clock for every date the build writes (sitemap.xml.gz, the PDF): the data's as-of date, so that
     two builds of the same sources are byte-identical on any day (reproducible-builds.org)."""
-    day = data_as_of(manual).as_date()
-    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+    day = manual.data_as_of().as_date()
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
 
 
 def build(site_dir: Path, config_file: Path) -> int:
@@ -43,8 +37,17 @@ def build(site_dir: Path, config_file: Path) -> int:
     staging = site_dir.with_name(site_dir.name + ".new")
     previous = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(staging, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-               "--site-dir", str(staging.resolve())]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(config_file),
+        "--site-dir",
+        str(staging.resolve()),
+    ]
     environment = {**os.environ}
     environment.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(manual))
     if subprocess.run(command, env=environment).returncode != 0:
@@ -66,7 +69,3 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     args = parser.parse_args(argv)
     return build(args.site_dir, args.config_file)
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

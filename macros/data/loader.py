@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.exceptions import PluginError
 from pydantic import ValidationError
 
-from . import schema
-from .countries import UNMemberStates, un_member_states
+from macros.data import schema
+from macros.data.countries import UNMemberStates, un_member_states
+from macros.data.manual import Manual
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20
@@ -57,7 +59,8 @@ class _SafeLineLoader(_CLoader):
             return super().construct_object(node, deep)
         except ValueError as error:  # PyYAML lets it escape for `2021-13-45` or a 5000-digit number
             raise yaml.constructor.ConstructorError(
-                None, None, f"cannot read this value ({error})", node.start_mark) from None
+                None, None, f"cannot read this value ({error})", node.start_mark
+            ) from None
 
 
 def _refuse_aliases_tags_and_deep_nesting(text: str) -> None:
@@ -72,12 +75,14 @@ def _refuse_aliases_tags_and_deep_nesting(text: str) -> None:
             raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed in data files", event.start_mark)
         if getattr(event, "tag", None) is not None:
             raise yaml.MarkedYAMLError(
-                None, None, f"tags ({event.tag}) are not allowed in data files", event.start_mark)
+                None, None, f"tags ({event.tag}) are not allowed in data files", event.start_mark
+            )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 raise yaml.MarkedYAMLError(
-                    None, None, f"nesting deeper than {MAX_DEPTH} levels is not allowed", event.start_mark)
+                    None, None, f"nesting deeper than {MAX_DEPTH} levels is not allowed", event.start_mark
+                )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -170,6 +175,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[ParsedFile | None, list[Problem]]
 
 # --- schema validation ---------------------------------------------------------------------------
 
+
 def _describe(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -190,7 +196,7 @@ def _pydantic_problems(error: ValidationError, parsed: ParsedFile) -> list[Probl
             message = str(item["ctx"]["error"]) if "ctx" in item else item["msg"]
         else:
             expected = item["msg"]
-            expected = expected[len("Input should be "):] if expected.startswith("Input should be ") else expected
+            expected = expected[len("Input should be ") :] if expected.startswith("Input should be ") else expected
             message = f"expected {expected}, got {_describe(item['input'])}"
         problems.append(Problem(parsed.name, line_for(parsed.lines, path), format_path(path), message))
     return problems
@@ -208,22 +214,6 @@ def validate_file(parsed: ParsedFile, model: type[schema.Strict]) -> tuple[Any |
 
 
 # --- the whole manual ----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Manual:
-    """Every dataset, validated; attribute names are the keys of `schema.DATA_FILES`."""
-
-    sources: schema.SourcesFile
-    pillars: schema.PillarsFile
-    mandate: schema.MandateFile
-    principles: schema.PrinciplesFile
-    roster: schema.RosterFile
-    meetings: schema.MeetingsFile
-    outreach: schema.OutreachFile
-    sg_reports: schema.SGReportsFile
-    risk_factors: schema.RiskFactorsFile
-    toolkit: schema.ToolkitFile
-
 
 Validated = dict[str, tuple[Any, ParsedFile]]
 
@@ -270,15 +260,21 @@ def _check_list(dataset, field, items, known_sources, report) -> None:
     for index, item in enumerate(items):
         for source_index, source_id in enumerate(getattr(item, "sources", None) or []):
             if source_id not in known_sources:
-                report(dataset, (field, index, "sources", source_index),
-                       f"unknown source id {source_id!r}; expected an id from data/sources.yml")
+                report(
+                    dataset,
+                    (field, index, "sources", source_index),
+                    f"unknown source id {source_id!r}; expected an id from data/sources.yml",
+                )
 
 
 def _check_sources(sources: schema.SourcesFile, report) -> None:
     for index, source in enumerate(sources.sources):
         if source.un_symbol is not None and source.un_symbol not in source.title:
-            report("sources", ("sources", index, "un_symbol"),
-                   f"expected a symbol that the title shows, got {source.un_symbol!r}")
+            report(
+                "sources",
+                ("sources", index, "un_symbol"),
+                f"expected a symbol that the title shows, got {source.un_symbol!r}",
+            )
 
 
 def _check_roster(roster: schema.RosterFile, countries: UNMemberStates, report) -> None:
@@ -289,40 +285,64 @@ def _check_roster(roster: schema.RosterFile, countries: UNMemberStates, report) 
                 continue
             state = countries.by_iso3.get(member.iso3)
             if state is None:
-                report("roster", ("members", index, "iso3"),
-                       f"expected the ISO 3166 alpha-3 code of a UN member state, got {member.iso3!r}")
+                report(
+                    "roster",
+                    ("members", index, "iso3"),
+                    f"expected the ISO 3166 alpha-3 code of a UN member state, got {member.iso3!r}",
+                )
             elif member.name not in (state.name, state.official_name):
-                report("roster", ("members", index, "name"),
-                       f"expected {state.name!r} or {state.official_name!r} (the names of {member.iso3} in "
-                       f"the country data), got {member.name!r}")
+                report(
+                    "roster",
+                    ("members", index, "name"),
+                    f"expected {state.name!r} or {state.official_name!r} (the names of {member.iso3} in "
+                    f"the country data), got {member.name!r}",
+                )
         elif member.iso3 is not None:
             report("roster", ("members", index, "iso3"), "expected no ISO code for a regional organisation")
         if member.joined is not None and member.joined > member.listed_by.year:
-            report("roster", ("members", index, "joined"),
-                   f"expected a year no later than listed_by ({member.listed_by}), got {member.joined}")
+            report(
+                "roster",
+                ("members", index, "joined"),
+                f"expected a year no later than listed_by ({member.listed_by}), got {member.joined}",
+            )
     for index, count in enumerate(roster.official_counts):
         if count.date.as_date() > roster.as_of.as_date():
-            report("roster", ("official_counts", index, "date"),
-                   f"expected a date no later than as_of ({roster.as_of}), got {count.date}")
+            report(
+                "roster",
+                ("official_counts", index, "date"),
+                f"expected a date no later than as_of ({roster.as_of}), got {count.date}",
+            )
 
 
 def _check_meetings(meetings: schema.MeetingsFile, member_names: set[str], countries: UNMemberStates, report) -> None:
     organisation_ids = {o.id for o in meetings.organisations}
     for index, organisation in enumerate(meetings.organisations):
         if organisation.part_of is not None and organisation.part_of not in member_names:
-            report("meetings", ("organisations", index, "part_of"),
-                   f"expected the name of a member in data/roster.yml, got {organisation.part_of!r}")
+            report(
+                "meetings",
+                ("organisations", index, "part_of"),
+                f"expected the name of a member in data/roster.yml, got {organisation.part_of!r}",
+            )
     for index, meeting in enumerate(meetings.meetings):
         if meeting.end is not None and meeting.end.as_date() < meeting.start.as_date():
-            report("meetings", ("meetings", index, "end"),
-                   f"expected a date on or after start ({meeting.start}), got {meeting.end}")
+            report(
+                "meetings",
+                ("meetings", index, "end"),
+                f"expected a date on or after start ({meeting.start}), got {meeting.end}",
+            )
         if meeting.country is not None and meeting.country not in countries.by_iso3:
-            report("meetings", ("meetings", index, "country"),
-                   f"expected the ISO 3166 alpha-3 code of a UN member state, got {meeting.country!r}")
+            report(
+                "meetings",
+                ("meetings", index, "country"),
+                f"expected the ISO 3166 alpha-3 code of a UN member state, got {meeting.country!r}",
+            )
         for host_index, host in enumerate(meeting.hosts):
             if host not in member_names and host not in organisation_ids and host not in countries.by_name:
-                report("meetings", ("meetings", index, "hosts", host_index),
-                       f"expected a roster member, a UN member state or an organisation id, got {host!r}")
+                report(
+                    "meetings",
+                    ("meetings", index, "hosts", host_index),
+                    f"expected a roster member, a UN member state or an organisation id, got {host!r}",
+                )
 
 
 def load_manual(data_dir: Path | str, display_root: Path | str | None = None) -> Manual:
@@ -368,7 +388,17 @@ def _cached(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Manual:
 def load_manual_cached(data_dir: Path | str) -> Manual:
     """`load_manual`, reused while no data file changes (the build asks for the data more than once)."""
     data_dir = Path(data_dir).resolve()
-    stamp = tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yml"))
-    )
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yml")))
     return _cached(str(data_dir), stamp)
+
+
+def data_dir(project_dir: str | Path) -> Path:
+    return Path(project_dir) / "data"
+
+
+def load_or_fail(project_dir: str | Path) -> Manual:
+    """The validated data, or a build error listing every problem (MkDocs prints it without a traceback)."""
+    try:
+        return load_manual_cached(data_dir(project_dir))
+    except DataError as error:
+        raise PluginError(str(error)) from None

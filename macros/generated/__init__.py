@@ -11,9 +11,10 @@ from pathlib import Path
 
 import markdown
 
+from macros.data.countries import un_member_states
+from macros.data.manual import Manual
+
 from . import charts, open_data, state_pages, worldmap
-from .countries import un_member_states
-from .loader import Manual
 
 MAP_FILE = "assets/generated/members-map.svg"
 CHART_FILE = "assets/generated/members-growth.svg"
@@ -26,7 +27,7 @@ def state_pages_enabled(extra: Mapping) -> bool:
 def generated_files(manual: Manual, atlas_dir: Path, with_state_pages: bool) -> dict[str, str]:
     """Each generated file's path relative to docs/ and its content."""
     countries = un_member_states()
-    members = state_pages.members_by_iso3(manual)
+    members = manual.members_by_iso3()
     files = {
         MAP_FILE: worldmap.world_map_svg(countries, members, atlas_dir),
         CHART_FILE: charts.growth_chart_svg(manual.roster, len(members)),
@@ -37,13 +38,16 @@ def generated_files(manual: Manual, atlas_dir: Path, with_state_pages: bool) -> 
     return files
 
 
-def rendered_brief_lists(manual: Manual, sources_link: str, extensions: Sequence, extension_configs: Mapping
-                         ) -> dict[str, str]:
+def rendered_brief_lists(
+    manual: Manual, sources_link: str, extensions: Sequence, extension_configs: Mapping
+) -> dict[str, str]:
     """The outreach brief's lists as HTML, converted with the site's Markdown extensions (abbreviations too).
 
     `sources_link` is the sources page's URL as seen from a state page: MkDocs does not rewrite links in HTML
     it did not convert, so the Markdown has to carry the final URL.
     """
     converter = markdown.Markdown(extensions=list(extensions), extension_configs=dict(extension_configs))
-    return {section: converter.reset().convert(text)
-            for section, text in state_pages.brief_lists(manual, sources_link).items()}
+    return {
+        section: converter.reset().convert(text)
+        for section, text in state_pages.brief_lists(manual, sources_link).items()
+    }

@@ -1,11 +1,11 @@
-"""Validate data/ alone: `python -m macros.validate [DATA_DIR]`. Exit 0 when valid, 1 with every problem listed."""
+"""Validate data/ alone: `python -m macros.data.validate [DATA_DIR]`. Exit 0 when valid, 1 with every problem listed."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from .loader import DataError, load_manual
+from macros.data.loader import DataError, load_manual
 
 
 def main(argv: list[str]) -> int:
@@ -15,8 +15,10 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"{data_dir}: valid ({len(manual.roster.members)} members, {len(manual.meetings.meetings)} meetings, "
-          f"{len(manual.sources.sources)} sources)")
+    print(
+        f"{data_dir}: valid ({len(manual.roster.members)} members, {len(manual.meetings.meetings)} meetings, "
+        f"{len(manual.sources.sources)} sources)"
+    )
     return 0
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .loader import Manual
-from .render import anchor, cite, esc, styled_block, table
-from .schema import Function, RiskFactor, TemplateSection
+from macros.data.manual import Manual
+from macros.data.schema import Function, RiskFactor, TemplateSection
+from macros.markdown.render import anchor, cite, esc, styled_block, table
 
 CHECKLIST_PHASES = {
     "first-two-weeks": "First two weeks",
@@ -28,9 +28,11 @@ RISK_FACTOR_GROUPS = {
 }
 # One mark in the table and one note under it: the note repeated in each row read as an unfinished draft.
 NOT_VERIFIED_MARK = "†"
-NOT_VERIFIED = (f"{NOT_VERIFIED_MARK} Name not verified against the Framework's text: the research for this "
-                "manual could not read it in a text that lists the factors, and it follows the Framework's "
-                "standard numbering. Check it against the Framework itself before quoting it.")
+NOT_VERIFIED = (
+    f"{NOT_VERIFIED_MARK} Name not verified against the Framework's text: the research for this "
+    "manual could not read it in a text that lists the factors, and it follows the Framework's "
+    "standard numbering. Check it against the Framework itself before quoting it."
+)
 SCOPES = {"domestic": "at home", "international": "abroad"}
 EMPTY_BOX = "☐"
 
@@ -46,10 +48,14 @@ def checklist(manual: Manual, sources_page: str, heading_level: int = 2) -> str:
         items = [item for item in manual.toolkit.checklist if item.phase == phase]
         if not items:
             continue
-        rows = [(EMPTY_BOX, f"**{esc(item.task)}**", f"{esc(item.why)} {cite(item.sources, sources_page)}")
-                for item in items]
-        blocks.append(f"{hashes} {label} {{ #{anchor('phase', phase)} }}\n\n"
-                      + form("checklist", table(("Done", "Task", "Why"), rows)))
+        rows = [
+            (EMPTY_BOX, f"**{esc(item.task)}**", f"{esc(item.why)} {cite(item.sources, sources_page)}")
+            for item in items
+        ]
+        blocks.append(
+            f"{hashes} {label} {{ #{anchor('phase', phase)} }}\n\n"
+            + form("checklist", table(("Done", "Task", "Why"), rows))
+        )
     return "\n".join(blocks)
 
 
@@ -58,8 +64,11 @@ def template(sections: Sequence[TemplateSection], sources_page: str, heading_lev
     hashes = "#" * heading_level
     return "\n".join(
         f"{hashes} {esc(section.title)} {{ #{anchor('section', section.id)} }}\n\n"
-        + form("template", f"Based on {cite(section.sources, sources_page)}.\n\n"
-               + table(("Question", "Your notes"), ((esc(prompt), "") for prompt in section.prompts)))
+        + form(
+            "template",
+            f"Based on {cite(section.sources, sources_page)}.\n\n"
+            + table(("Question", "Your notes"), ((esc(prompt), "") for prompt in section.prompts)),
+        )
         for section in sections
     )
 
@@ -67,15 +76,20 @@ def template(sections: Sequence[TemplateSection], sources_page: str, heading_lev
 def self_assessment(manual: Manual, sources_page: str) -> str:
     """One row per mandate item, with empty columns for the year's record."""
     rows = [
-        (f"**{esc(function.title)}**{scope_note(function)}: {esc(function.text)} "
-         f"{cite(function.sources, sources_page)}", "", "", "")
+        (
+            f"**{esc(function.title)}**{scope_note(function)}: {esc(function.text)} "
+            f"{cite(function.sources, sources_page)}",
+            "",
+            "",
+            "",
+        )
         for function in manual.mandate.functions
     ]
     return form("self-assessment", table(("Mandate item", "What I did this year", "What shows it", "Next step"), rows))
 
 
 def scope_note(function: Function) -> str:
-    """" (at home)" or " (abroad)" after a mandate item's title, unless the title says it already."""
+    """ " (at home)" or " (abroad)" after a mandate item's title, unless the title says it already."""
     scope = SCOPES[function.scope]
     return "" if function.title.endswith(scope) else f" ({scope})"
 
@@ -87,9 +101,10 @@ def form(kind: str, table_markdown: str) -> str:
 
 
 def talking_points(manual: Manual, sources_page: str) -> str:
-    return "\n".join(
-        f"- {esc(point.text)} {cite(point.sources, sources_page)}" for point in manual.toolkit.talking_points
-    ) + "\n"
+    return (
+        "\n".join(f"- {esc(point.text)} {cite(point.sources, sources_page)}" for point in manual.toolkit.talking_points)
+        + "\n"
+    )
 
 
 def objections(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
@@ -107,8 +122,10 @@ def faq(manual: Manual, sources_page: str, link: Callable[[str], str], heading_l
     hashes = "#" * heading_level
     blocks = []
     for item in manual.toolkit.faq:
-        text = (f"{hashes} {esc(item.question)} {{ #{anchor('question', item.id)} }}\n\n"
-                f"{esc(item.answer)} {cite(item.sources, sources_page)}\n")
+        text = (
+            f"{hashes} {esc(item.question)} {{ #{anchor('question', item.id)} }}\n\n"
+            f"{esc(item.answer)} {cite(item.sources, sources_page)}\n"
+        )
         if item.see is not None:
             text += f"\nSee: [{esc(item.see.label)}]({link(item.see.page)})\n"
         blocks.append(text)

@@ -1,6 +1,6 @@
 """The PDF edition of the manual (written by the mkdocs-to-pdf plugin, `to-pdf` in mkdocs.yml).
 
-`build_hooks.py` wires this module in three places:
+`hooks.py` wires this module in three places:
 - on_config (`configure_build`): cover data, tagged output, and the settings for `pre_pdf_render`;
 - on_post_page, just before the plugin (`print_html`): links that lead out of the book become text;
 - as the plugin's event hook module (`pdf_event_hook`): `pre_pdf_render` makes the combined document
@@ -27,10 +27,9 @@ from urllib.parse import unquote, urlparse
 from material.plugins.group.plugin import GroupPlugin
 from mkdocs.structure.files import File, Files
 
-from .build import data_as_of
-from .env import load_or_fail
-from .render import format_date
-from .schema import PartialDate
+from macros.data.loader import load_or_fail
+from macros.data.schema import PartialDate
+from macros.markdown.render import format_date
 
 if TYPE_CHECKING:  # imported where used: builds without the PDF need not load it (~0.1 s)
     from bs4 import BeautifulSoup
@@ -48,7 +47,7 @@ class PrintSettings:
 
 
 def document_date(as_of: PartialDate, source_date_epoch: str | None) -> dt.datetime:
-    """The date written into the PDF: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the data's as-of date."""
+    """The date written into the PDF: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the as-of date."""
     if source_date_epoch:
         return dt.datetime.fromtimestamp(int(source_date_epoch), tz=dt.UTC)
     day = as_of.as_date()
@@ -224,13 +223,19 @@ def configure_build(config, environ: Mapping[str, str]) -> None:
     if not writes_pdf(config):
         return
     import weasyprint  # here, not at the top: builds without the PDF need not load it
+
     manual = load_or_fail(Path(config.config_file_path).parent)
-    as_of = data_as_of(manual)
+    as_of = manual.data_as_of()
     config.extra["manual_pdf"]["edition"] = edition(as_of, manual.roster.as_of)
     # Tagged PDF (structure tree) for screen readers; the plugin passes no rendering options itself.
     weasyprint.DEFAULT_OPTIONS["pdf_tags"] = True
-    configure(PrintSettings(title=config.site_name, language=config.theme["language"],
-                            created=document_date(as_of, environ.get("SOURCE_DATE_EPOCH"))))
+    configure(
+        PrintSettings(
+            title=config.site_name,
+            language=config.theme["language"],
+            created=document_date(as_of, environ.get("SOURCE_DATE_EPOCH")),
+        )
+    )
 
 
 def site_files(files: Files, config, environ: Mapping[str, str]) -> Files:

@@ -14,16 +14,28 @@ import typing
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import quote
 
-from .countries import name_order
-from .loader import Manual
-from .schema import Meeting, Member, OfficialCount, PartialDate, Source
+from macros.data.countries import name_order
+from macros.data.manual import Manual
+from macros.data.schema import Meeting, Member, OfficialCount, PartialDate, Source
 
 # Where the pages that other pages link to live, relative to docs/.
 SOURCES_PAGE = "sources.md"
 MEETINGS_PAGE = "network/meetings.md"
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 ROLE_LABELS = {
     "co-founder": "co-founder",
     "facilitating-group": "facilitating group",
@@ -107,6 +119,7 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 # --- citations and bibliography ------------------------------------------------------------------
 
+
 def cite(source_ids: Iterable[str], sources_page: str) -> str:
     """Inline citation links, e.g. `[mennecke-2021]` pointing at its bibliography entry."""
     links = [f"[{esc(source_id)}]({sources_page}#{anchor('source', source_id)})" for source_id in source_ids]
@@ -138,7 +151,7 @@ def with_un_symbols(text: str) -> str:
     text = " ".join(text.split())
     marked, last = [], 0
     for symbol in _SYMBOL_IN_TEXT.finditer(text):
-        marked += [text[last:symbol.start()].translate(_ESCAPE_PUNCTUATION), un_symbol(symbol[0])]
+        marked += [text[last : symbol.start()].translate(_ESCAPE_PUNCTUATION), un_symbol(symbol[0])]
         last = symbol.end()
     return "".join(marked) + text[last:].translate(_ESCAPE_PUNCTUATION)
 
@@ -163,6 +176,7 @@ def bibliography(manual: Manual) -> str:
 
 
 # --- pillars and crimes --------------------------------------------------------------------------
+
 
 def pillars(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
     hashes = "#" * heading_level
@@ -189,13 +203,17 @@ def crimes(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
 
 # --- mandate and principles ----------------------------------------------------------------------
 
+
 def mandate_functions(manual: Manual, scope: str, sources_page: str) -> str:
     items = [f for f in manual.mandate.functions if f.scope == scope]
-    return "\n".join(
-        f"- **{esc(f.title)}** ({f.year}): {esc(f.text)} {cite(f.sources, sources_page)}\n"
-        f"    {{ #{anchor('function', f.id)} }}"
-        for f in items
-    ) + "\n"
+    return (
+        "\n".join(
+            f"- **{esc(f.title)}** ({f.year}): {esc(f.text)} {cite(f.sources, sources_page)}\n"
+            f"    {{ #{anchor('function', f.id)} }}"
+            for f in items
+        )
+        + "\n"
+    )
 
 
 def mandate_recommendations(manual: Manual, sources_page: str) -> str:
@@ -226,6 +244,7 @@ def principles(manual: Manual, sources_page: str, heading_level: int = 3) -> str
 
 # --- roster --------------------------------------------------------------------------------------
 
+
 def members_of_kind(manual: Manual, kind: str | None = None) -> list[Member]:
     return [m for m in manual.roster.members if kind is None or m.kind == kind]
 
@@ -236,8 +255,10 @@ def member_count(manual: Manual, kind: str | None = None) -> int:
 
 def members_named(manual: Manual) -> str:
     """'41 states and 2 regional organisations': the members the data names, counted."""
-    return (f"{plural(member_count(manual, 'state'), 'state')} and "
-            f"{plural(member_count(manual, 'regional-organisation'), 'regional organisation')}")
+    return (
+        f"{plural(member_count(manual, 'state'), 'state')} and "
+        f"{plural(member_count(manual, 'regional-organisation'), 'regional organisation')}"
+    )
 
 
 def meetings_hosted(manual: Manual, member: Member) -> list[Meeting]:
@@ -255,8 +276,9 @@ def joined_text(member: Member) -> str:
 MEMBER_KINDS = typing.get_args(Member.model_fields["kind"].annotation)
 
 
-def members_table(manual: Manual, kind: str, sources_page: str, meetings_page: str,
-                  profile_links: Mapping[str, str] | None = None) -> str:
+def members_table(
+    manual: Manual, kind: str, sources_page: str, meetings_page: str, profile_links: Mapping[str, str] | None = None
+) -> str:
     """Every member of one kind with its year, roles, meetings hosted and sources; `profile_links` maps a
     member's name to its profile page, when the build makes them. One table per kind: a column saying
     "state" 41 times took room the other columns need on a phone and on paper."""
@@ -265,11 +287,14 @@ def members_table(manual: Manual, kind: str, sources_page: str, meetings_page: s
     rows = []
     for member in sorted((m for m in manual.roster.members if m.kind == kind), key=lambda m: name_order(m.name)):
         hosted = ", ".join(
-            f"[{esc(meeting_label(m))}]({meetings_page}#{anchor('meeting', m.id)})" for m in meetings_hosted(manual, member)
+            f"[{esc(meeting_label(m))}]({meetings_page}#{anchor('meeting', m.id)})"
+            for m in meetings_hosted(manual, member)
         )
         roles = ", ".join(ROLE_LABELS[r] for r in member.roles)
         name = linked(member.name, (profile_links or {}).get(member.name))
-        rows.append((name, esc(joined_text(member)), esc(roles) or "—", hosted or "—", cite(member.sources, sources_page)))
+        rows.append(
+            (name, esc(joined_text(member)), esc(roles) or "—", hosted or "—", cite(member.sources, sources_page))
+        )
     columns = ("Member", "Joined", "Roles", "Meetings hosted or co-hosted", "Sources")
     return styled_block("members-table", table(columns, rows))
 
@@ -306,12 +331,16 @@ def count_gap(manual: Manual, sources_page: str) -> str:
     if latest.qualifier == "more-than" and missing >= 0:
         # The count is a lower bound, so the unnamed members are too.
         others = f"More than {plural(missing, 'other member state')}" if missing else "Some member states"
-        return (f"{lead} {others} {'has' if missing == 1 else 'have'} not been identified by name in those "
-                "sources, so they are not listed here.")
+        return (
+            f"{lead} {others} {'has' if missing == 1 else 'have'} not been identified by name in those "
+            "sources, so they are not listed here."
+        )
     if missing > 0:
-        return (f"{lead} The other {plural(missing, 'member state')} "
-                f"{'has' if missing == 1 else 'have'} not been identified by name in those sources, "
-                "so they are not listed here.")
+        return (
+            f"{lead} The other {plural(missing, 'member state')} "
+            f"{'has' if missing == 1 else 'have'} not been identified by name in those sources, "
+            "so they are not listed here."
+        )
     if missing < 0:
         return f"{lead} The data names more states than that count: it predates some of the joiners listed here."
     return f"{lead} Every state in that count is listed here."
@@ -319,13 +348,19 @@ def count_gap(manual: Manual, sources_page: str) -> str:
 
 # --- meetings ------------------------------------------------------------------------------------
 
+
 def meeting_label(meeting: Meeting) -> str:
     place = meeting.city or "place not recorded"
     return f"{meeting.start.year} {place}"
 
 
-def meetings_timeline(manual: Manual, sources_page: str, kind: str | None = None, heading_level: int = 3,
-                      profile_links: Mapping[str, str] | None = None) -> str:
+def meetings_timeline(
+    manual: Manual,
+    sources_page: str,
+    kind: str | None = None,
+    heading_level: int = 3,
+    profile_links: Mapping[str, str] | None = None,
+) -> str:
     """Each meeting under its own heading; `profile_links` maps a host's name to its profile page, when the
     build makes them."""
     hashes = "#" * heading_level
@@ -374,11 +409,15 @@ def years_without_meetings_sentence(manual: Manual) -> str:
     gaps = years_without_meetings(manual)
     if not gaps:
         years = [m.start.year for m in manual.meetings.meetings]
-        return (f"The sources used for this manual record at least one network meeting in every year from "
-                f"{min(years)} to {max(years)}.")
+        return (
+            f"The sources used for this manual record at least one network meeting in every year from "
+            f"{min(years)} to {max(years)}."
+        )
     # A gap in the sources, not proof that the network did not meet.
-    return (f"The sources used for this manual record no network meeting in {join_words(year_ranges(gaps))}, "
-            "which does not mean that none took place.")
+    return (
+        f"The sources used for this manual record no network meeting in {join_words(year_ranges(gaps))}, "
+        "which does not mean that none took place."
+    )
 
 
 def host_name(manual: Manual, host: str) -> str:
@@ -420,14 +459,19 @@ SYMBOL_NOT_FOUND = "not found in the sources used"
 def sg_reports_table(manual: Manual, sources_page: str) -> str:
     """The Secretary-General's R2P reports, oldest first, one row each."""
     rows = [
-        (report.year, f"*{esc(report.title)}*",
-         un_symbol(report.symbol) if report.symbol else esc(SYMBOL_NOT_FOUND), cite(report.sources, sources_page))
+        (
+            report.year,
+            f"*{esc(report.title)}*",
+            un_symbol(report.symbol) if report.symbol else esc(SYMBOL_NOT_FOUND),
+            cite(report.sources, sources_page),
+        )
         for report in sorted(manual.sg_reports.reports, key=lambda r: r.year)
     ]
     return table(("Year", "Title", "UN document", "Sources"), rows)
 
 
 # --- roles in the network ------------------------------------------------------------------------
+
 
 def members_with_role(manual: Manual, role: str) -> str:
     """A bulleted list of the members whose roles include `role`, alphabetically."""

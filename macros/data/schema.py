@@ -101,8 +101,18 @@ SourceIds = Annotated[list[Slug], Field(min_length=1)]
 # --- sources.yml -------------------------------------------------------------------------------
 
 SourceKind = Literal[
-    "article", "slides", "web-page", "policy-brief", "meeting-summary", "statement", "press-release",
-    "un-document", "government", "news", "report", "book",
+    "article",
+    "slides",
+    "web-page",
+    "policy-brief",
+    "meeting-summary",
+    "statement",
+    "press-release",
+    "un-document",
+    "government",
+    "news",
+    "report",
+    "book",
 ]
 
 
@@ -126,6 +136,7 @@ class SourcesFile(Strict):
 
 # --- pillars.yml -------------------------------------------------------------------------------
 
+
 class Pillar(Strict):
     number: Annotated[int, Field(strict=True, ge=1, le=3)]
     name: Text
@@ -148,6 +159,7 @@ class PillarsFile(Strict):
 
 
 # --- mandate.yml -------------------------------------------------------------------------------
+
 
 class Function(Strict):
     id: Slug
@@ -183,6 +195,7 @@ class MandateFile(Strict):
 
 
 # --- principles.yml ----------------------------------------------------------------------------
+
 
 class Principle(Strict):
     id: Slug
@@ -228,6 +241,7 @@ class RosterFile(Strict):
 
 # --- meetings.yml ------------------------------------------------------------------------------
 
+
 class Organisation(Strict):
     id: Slug
     name: Text
@@ -259,6 +273,7 @@ class MeetingsFile(Strict):
 
 # --- outreach.yml ------------------------------------------------------------------------------
 # The brief printed on the page of every UN member state that has no focal point yet.
+
 
 class BriefPoint(Strict):
     id: Slug
@@ -328,6 +343,7 @@ class SGReportsFile(Strict):
 
 # --- risk_factors.yml --------------------------------------------------------------------------
 # The 14 risk factors of the UN Framework of Analysis for Atrocity Crimes (2014).
+
 
 class RiskFactor(Strict):
     number: Annotated[int, Field(strict=True, ge=1, le=14)]

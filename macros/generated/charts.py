@@ -11,8 +11,8 @@ import datetime as dt
 import math
 from xml.sax.saxutils import escape
 
-from .render import esc, format_date
-from .schema import OfficialCount, RosterFile
+from macros.data.schema import OfficialCount, RosterFile
+from macros.markdown.render import esc, format_date
 
 WIDTH, HEIGHT = 720.0, 340.0
 LEFT, RIGHT, TOP, BOTTOM = 52.0, 24.0, 40.0, 74.0
@@ -46,18 +46,23 @@ def growth_chart_svg(roster: RosterFile, named_states: int) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}" width="{WIDTH:.0f}" '
         f'height="{HEIGHT:.0f}" role="img" aria-labelledby="t">',
-        '<title id="t">Member states of the Global Network of R2P Focal Points over time, as officially reported</title>',
+        '<title id="t">Member states of the Global Network of R2P Focal Points over time, '
+        "as officially reported</title>",
         "<style>text{font:12px system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;fill:#222}"
         ".axis{stroke:#444;stroke-width:1}.grid{stroke:#ddd;stroke-width:1}</style>",
         f'<rect width="{WIDTH:.0f}" height="{HEIGHT:.0f}" fill="#fff"/>',
         f'<text x="{LEFT:.0f}" y="20" style="font-weight:600">Member states, official counts</text>',
     ]
     for value in range(0, top_value + 1, 10):
-        parts.append(f'<line class="grid" x1="{LEFT:.0f}" x2="{WIDTH - RIGHT:.0f}" y1="{y(value):.1f}" y2="{y(value):.1f}"/>'
-                     f'<text x="{LEFT - 8:.0f}" y="{y(value) + 4:.1f}" text-anchor="end">{value}</text>')
+        parts.append(
+            f'<line class="grid" x1="{LEFT:.0f}" x2="{WIDTH - RIGHT:.0f}" y1="{y(value):.1f}" y2="{y(value):.1f}"/>'
+            f'<text x="{LEFT - 8:.0f}" y="{y(value) + 4:.1f}" text-anchor="end">{value}</text>'
+        )
     for year in range(FIRST_YEAR, last_year + 1):
-        parts.append(f'<line class="axis" x1="{x(year):.1f}" x2="{x(year):.1f}" y1="{y(0):.1f}" y2="{y(0) + 5:.1f}"/>'
-                     f'<text x="{x(year):.1f}" y="{y(0) + 19:.1f}" text-anchor="middle">{year}</text>')
+        parts.append(
+            f'<line class="axis" x1="{x(year):.1f}" x2="{x(year):.1f}" y1="{y(0):.1f}" y2="{y(0) + 5:.1f}"/>'
+            f'<text x="{x(year):.1f}" y="{y(0) + 19:.1f}" text-anchor="middle">{year}</text>'
+        )
     parts.append(f'<line class="axis" x1="{LEFT:.0f}" x2="{WIDTH - RIGHT:.0f}" y1="{y(0):.1f}" y2="{y(0):.1f}"/>')
     points = [(x(year_fraction(c.date.as_date())), y(c.states), c) for c in counts]
     # A step line: a count holds until the next report, and the last one until the roster date.
@@ -71,13 +76,17 @@ def growth_chart_svg(roster: RosterFile, named_states: int) -> str:
     parts.append(f'<polyline points="{line}" fill="none" stroke="{LINE}" stroke-width="2.5"/>')
     for px, py, count in points:
         label = count_label(count)
-        parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4.5" fill="{LINE}">'
-                     f'<title>{escape(f"{count.date}: {label} states")}</title></circle>'
-                     f'<text x="{px - 6:.1f}" y="{py - 9:.1f}" text-anchor="end">{escape(label)}</text>')
+        parts.append(
+            f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4.5" fill="{LINE}">'
+            f"<title>{escape(f'{count.date}: {label} states')}</title></circle>"
+            f'<text x="{px - 6:.1f}" y="{py - 9:.1f}" text-anchor="end">{escape(label)}</text>'
+        )
     nx, ny = x(as_of), y(named_states)
-    parts.append(f'<rect x="{nx - 5:.1f}" y="{ny - 5:.1f}" width="10" height="10" fill="{NAMED}" '
-                 f'transform="rotate(45 {nx:.1f} {ny:.1f})"><title>{named_states} states named in the sources</title></rect>'
-                 f'<text x="{nx - 10:.1f}" y="{ny + 18:.1f}" text-anchor="end">{named_states}</text>')
+    parts.append(
+        f'<rect x="{nx - 5:.1f}" y="{ny - 5:.1f}" width="10" height="10" fill="{NAMED}" '
+        f'transform="rotate(45 {nx:.1f} {ny:.1f})"><title>{named_states} states named in the sources</title></rect>'
+        f'<text x="{nx - 10:.1f}" y="{ny + 18:.1f}" text-anchor="end">{named_states}</text>'
+    )
     legend_y = HEIGHT - 22
     parts.append(
         f'<line x1="{LEFT:.0f}" x2="{LEFT + 24:.0f}" y1="{legend_y - 4:.0f}" y2="{legend_y - 4:.0f}" stroke="{LINE}" '
@@ -85,7 +94,7 @@ def growth_chart_svg(roster: RosterFile, named_states: int) -> str:
         f'<rect x="{LEFT + 265:.0f}" y="{legend_y - 9:.0f}" width="9" height="9" fill="{NAMED}" '
         f'transform="rotate(45 {LEFT + 269.5:.1f} {legend_y - 4.5:.1f})"/>'
         f'<text x="{LEFT + 282:.0f}" y="{legend_y:.0f}">states named individually in the sources, as of '
-        f'{escape(format_date(roster.as_of))}</text>'
+        f"{escape(format_date(roster.as_of))}</text>"
     )
     parts.append("</svg>\n")
     return "".join(parts)
@@ -95,7 +104,9 @@ def growth_chart_markdown(roster: RosterFile, named_states: int, image_link: str
     """The chart as a Markdown image whose alt text states what it shows."""
     counts = sorted(roster.official_counts, key=lambda c: c.date.as_date())
     first, last = counts[0], counts[-1]
-    alt = (f"Step chart of the official counts of member states: {count_label(first)} in "
-           f"{format_date(first.date)}, rising to {count_label(last)} by {format_date(last.date)}; "
-           f"{named_states} states are named individually in the sources. The table above gives every count.")
+    alt = (
+        f"Step chart of the official counts of member states: {count_label(first)} in "
+        f"{format_date(first.date)}, rising to {count_label(last)} by {format_date(last.date)}; "
+        f"{named_states} states are named individually in the sources. The table above gives every count."
+    )
     return f"![{esc(alt)}]({image_link}){{ .members-chart }}\n"

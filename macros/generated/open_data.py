@@ -18,10 +18,10 @@ import json
 
 from pydantic import BaseModel
 
-from . import state_pages
-from .countries import UNMemberStates, name_order
-from .loader import Manual
-from .schema import Meeting, Member
+from macros.data.countries import UNMemberStates, name_order
+from macros.data.manual import Manual
+from macros.data.schema import Meeting, Member
+from macros.generated import state_pages
 
 OPEN_DATA_DIR = "open-data"
 LIST_SEPARATOR = "\n"
@@ -54,13 +54,22 @@ def to_csv(items: list[BaseModel], fields: tuple[str, ...]) -> str:
 def states_csv(manual: Manual, countries: UNMemberStates) -> str:
     """One row per UN member state, by name: its names, UN region and sub-region, "member" or the state
     pages' "not named as a member", and a member's year joined and date listed by."""
-    members = state_pages.members_by_iso3(manual)
+    members = manual.members_by_iso3()
     rows = []
     for state in countries.states:
         member = members.get(state.iso3)
-        rows.append([state.iso3, state_pages.display_name(state, member), state.official_name, state.region,
-                     state.subregion, "member" if member else state_pages.NOT_A_MEMBER,
-                     cell(member.joined if member else None), cell(member.listed_by if member else None)])
+        rows.append(
+            [
+                state.iso3,
+                state_pages.display_name(state, member),
+                state.official_name,
+                state.region,
+                state.subregion,
+                "member" if member else state_pages.NOT_A_MEMBER,
+                cell(member.joined if member else None),
+                cell(member.listed_by if member else None),
+            ]
+        )
     return csv_text(STATE_FIELDS, sorted(rows, key=lambda row: name_order(row[1])))
 
 

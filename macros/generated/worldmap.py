@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .countries import State, UNMemberStates
-from .render import YEAR_NOT_RECORDED
-from .schema import Member
+from macros.data.countries import State, UNMemberStates
+from macros.data.schema import Member
+from macros.markdown.render import YEAR_NOT_RECORDED
 
 Point = tuple[float, float]
 Ring = list[Point]
@@ -77,8 +77,11 @@ def period_of(member: Member) -> Period:
         if member.joined is None:
             if period.first is None:
                 return period
-        elif period.first is not None and member.joined >= period.first and (
-                period.last is None or member.joined <= period.last):
+        elif (
+            period.first is not None
+            and member.joined >= period.first
+            and (period.last is None or member.joined <= period.last)
+        ):
             return period
     raise ValueError(f"no period for the year {member.joined}")
 
@@ -112,6 +115,7 @@ def to_svg(lon: float, lat: float) -> Point:
 
 
 # --- TopoJSON ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Topology:
@@ -197,7 +201,7 @@ class Arcs:
             x = y = 0
             points = []
             try:
-                deltas = json.loads(self._text[self._starts[index]:self._ends[index]])
+                deltas = json.loads(self._text[self._starts[index] : self._ends[index]])
             except ValueError as error:
                 raise ValueError(f"malformed TopoJSON in {self._file_name}: arc {index}: {error}") from None
             for dx, dy, *_ in deltas:  # quantized deltas
@@ -230,6 +234,7 @@ def geometries_by_id(topology: Topology) -> dict[str, dict]:
 
 
 # --- the antimeridian ----------------------------------------------------------------------------
+
 
 def unwrap(ring: Ring) -> Ring:
     """Longitudes made continuous: a ring that crosses 180° goes on past it instead of jumping back."""
@@ -264,6 +269,7 @@ def _at_longitude(lon: float):
     def cross(a: Point, b: Point) -> Point:
         t = (lon - a[0]) / (b[0] - a[0])
         return lon, a[1] + t * (b[1] - a[1])
+
     return cross
 
 
@@ -271,7 +277,7 @@ def split_at_antimeridian(ring: Ring) -> list[Ring]:
     """The ring cut into pieces that each lie within -180..180°, so no edge streaks across the map."""
     ring = unwrap(ring)
     low, high = min(p[0] for p in ring), max(p[0] for p in ring)
-    if -180 <= low and high <= 180:
+    if low >= -180 and high <= 180:
         return [ring]
     pieces = []
     for shift in (-360.0, 0.0, 360.0):
@@ -284,6 +290,7 @@ def split_at_antimeridian(ring: Ring) -> list[Ring]:
 
 
 # --- drawing -------------------------------------------------------------------------------------
+
 
 def path_data(rings: Iterable[Ring]) -> str:
     parts = []
@@ -308,7 +315,7 @@ def projected_size(rings: Iterable[Ring]) -> float:
 
 
 def _area(ring: Ring) -> float:
-    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:] + ring[:1]))) / 2
+    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:] + ring[:1], strict=False))) / 2
 
 
 def marker_position(pieces: list[Ring]) -> Point:
@@ -385,7 +392,7 @@ def world_map_svg(countries: UNMemberStates, members: dict[str, Member], atlas_d
         drawn.add(code)
         shapes.append(
             f'<path fill="{shown.colour}" data-iso3="{shown.state.iso3}" d="{data}">'
-            f'{_title(f"{shown.name}: {shown.label}")}</path>'
+            f"{_title(f'{shown.name}: {shown.label}')}</path>"
         )
         if shown.member and projected_size(pieces) < TINY_SHAPE:
             markers.append((True, _marker(shown, marker_position(pieces))))
@@ -403,8 +410,10 @@ def world_map_svg(countries: UNMemberStates, members: dict[str, Member], atlas_d
 def _marker(shown: MapState, position: Point) -> str:
     kind = "member" if shown.member else "other"
     radius = MARKER_RADIUS if shown.member else MARKER_RADIUS * 0.7
-    return (f'<circle class="m {kind}" data-iso3="{shown.state.iso3}" cx="{position[0]:.1f}" cy="{position[1]:.1f}" '
-            f'r="{radius}" fill="{shown.colour}">{_title(f"{shown.name}: {shown.label}")}</circle>')
+    return (
+        f'<circle class="m {kind}" data-iso3="{shown.state.iso3}" cx="{position[0]:.1f}" cy="{position[1]:.1f}" '
+        f'r="{radius}" fill="{shown.colour}">{_title(f"{shown.name}: {shown.label}")}</circle>'
+    )
 
 
 def _outline() -> str:
@@ -418,8 +427,11 @@ def _legend_entries(members: dict[str, Member]) -> list[tuple[str, str]]:
     counts = {p.label: 0 for p in PERIODS}
     for member in members.values():
         counts[period_of(member).label] += 1
-    entries = [(p.colour, f"{'joined ' if p.first is not None else ''}{p.label} ({counts[p.label]})")
-               for p in PERIODS if counts[p.label]]
+    entries = [
+        (p.colour, f"{'joined ' if p.first is not None else ''}{p.label} ({counts[p.label]})")
+        for p in PERIODS
+        if counts[p.label]
+    ]
     entries.append((NON_MEMBER, "not named as a member"))
     return entries
 
@@ -440,17 +452,22 @@ def _legend(members: dict[str, Member], top: float) -> str:
     for index, (colour, text) in enumerate(entries):
         x = left + (index % LEGEND_COLUMNS) * column_width
         baseline = top + (index // LEGEND_COLUMNS + 1) * LEGEND_LINE
-        items.append(f'<rect x="{x:.0f}" y="{baseline - swatch:.0f}" width="{swatch:.0f}" height="{swatch:.0f}" '
-                     f'fill="{colour}" stroke="#666" stroke-width=".5"/>'
-                     f'<text x="{x + indent:.0f}" y="{baseline:.0f}">{escape(text)}</text>')
+        items.append(
+            f'<rect x="{x:.0f}" y="{baseline - swatch:.0f}" width="{swatch:.0f}" height="{swatch:.0f}" '
+            f'fill="{colour}" stroke="#666" stroke-width=".5"/>'
+            f'<text x="{x + indent:.0f}" y="{baseline:.0f}">{escape(text)}</text>'
+        )
     # Small states get circles whether or not they are members: one circle of each kind explains both.
     baseline = top + (math.ceil(len(entries) / LEGEND_COLUMNS) + 1) * LEGEND_LINE
     for index, (kind, colour) in enumerate((("member", PERIODS[1].colour), ("other", NON_MEMBER))):
         centre_x = left + (1 + 2.2 * index) * LEGEND_MARKER_RADIUS
-        items.append(f'<circle class="m {kind}" cx="{centre_x:.1f}" cy="{baseline - 0.35 * LEGEND_FONT:.1f}" '
-                     f'r="{LEGEND_MARKER_RADIUS:.1f}" fill="{colour}"/>')
-    items.append(f'<text x="{left + indent:.0f}" y="{baseline:.0f}">'
-                 "Circles mark states too small to see at this scale.</text>")
+        items.append(
+            f'<circle class="m {kind}" cx="{centre_x:.1f}" cy="{baseline - 0.35 * LEGEND_FONT:.1f}" '
+            f'r="{LEGEND_MARKER_RADIUS:.1f}" fill="{colour}"/>'
+        )
+    items.append(
+        f'<text x="{left + indent:.0f}" y="{baseline:.0f}">Circles mark states too small to see at this scale.</text>'
+    )
     return '<g class="legend">' + "".join(items) + "</g>"
 
 
@@ -466,6 +483,5 @@ def _document(shapes: list[str], markers: list[str], members: dict[str, Member])
         f'<rect width="{WIDTH:.0f}" height="{height:.0f}" fill="#fff"/>'
         f'<path class="ocean" d="{_outline()}" fill="{OCEAN}"/>'
         '<g class="countries">' + "".join(shapes) + "</g>"
-        '<g class="markers">' + "".join(markers) + "</g>"
-        + _legend(members, MAP_HEIGHT) + "</svg>\n"
+        '<g class="markers">' + "".join(markers) + "</g>" + _legend(members, MAP_HEIGHT) + "</svg>\n"
     )
