@@ -55,9 +55,13 @@ system-packages:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 ## lock: recompile requirements.txt (exact pins with hashes) from requirements.in
-lock: $(BIN)/.installed
-	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+# pip-tools runs in a venv of its own: it needs a newer pip than the one the build's venv installs with
+# (tests/test_dependencies.py checks that pip refuses what is not pinned with its hash).
+LOCK_VENV := .cache/lock-venv
+lock:
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet pip-tools
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
 	  -o requirements.txt requirements.in
 
 clean:
