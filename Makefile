@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check format test bench setup system-packages lock clean
+.PHONY: serve build check format messages test bench setup system-packages lock clean
 
 ## serve: build the site and the PDF into site/, then serve with live reload on http://$(HOST):$(PORT)
 # The PDF is not re-rendered on each live reload (too slow to edit by): serve hands out the PDF of the
@@ -29,6 +29,10 @@ check: setup
 format: setup
 	$(BIN)/python -m ruff format .
 	$(BIN)/python -m ruff check --fix .
+
+## messages: write the catalogue template for translators again, after the English in the code changed
+messages: setup
+	$(BIN)/python -m macros.words.catalogue
 
 ## test: the whole test suite (installs the system packages the browser and PDF tests need)
 test: setup system-packages

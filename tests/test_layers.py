@@ -1,4 +1,4 @@
-"""The macros package is layered, one way down: data, then Markdown, then generated files, then the build,
+"""The macros package is layered, one way down: data, words, Markdown, generated files, the build,
 with `env.py` (the catalogue of macros) on top. A module imports from its own layer or the ones below."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from .conftest import PROJECT_DIR
 
 PACKAGE = PROJECT_DIR / "macros"
-LAYERS = ["macros.data", "macros.markdown", "macros.generated", "macros.build", "macros.env"]
+LAYERS = ["macros.data", "macros.words", "macros.markdown", "macros.generated", "macros.build", "macros.env"]
 # The package's face only re-exports the macros plugin's entry point (define_env, in the top layer).
 FACE = PACKAGE / "__init__.py"
 MODULES = sorted(path for path in PACKAGE.rglob("*.py") if path != FACE)

@@ -17,31 +17,18 @@ from urllib.parse import quote
 from macros.data.countries import name_order
 from macros.data.manual import Manual
 from macros.data.schema import Meeting, Member, OfficialCount, PartialDate, Source
+from macros.words import ENGLISH, N_, Words
 
 # Where the pages that other pages link to live, relative to docs/.
 SOURCES_PAGE = "sources.md"
 MEETINGS_PAGE = "network/meetings.md"
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 ROLE_LABELS = {
-    "co-founder": "co-founder",
-    "facilitating-group": "facilitating group",
-    "steering-group": "steering group",
+    "co-founder": N_("co-founder"),
+    "facilitating-group": N_("facilitating group"),
+    "steering-group": N_("steering group"),
 }
-YEAR_NOT_RECORDED = "year not recorded"
+YEAR_NOT_RECORDED = N_("year not recorded")
 
 # Every ASCII punctuation character, backslash-escaped: `pymdownx.escapeall` lets a backslash escape any.
 _ESCAPE_PUNCTUATION = str.maketrans({char: "\\" + char for char in string.punctuation})
@@ -83,38 +70,27 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[object]], right_aligne
     return "\n".join([header, rule, *("| " + " | ".join(str(cell) for cell in row) + " |" for row in rows)]) + "\n"
 
 
-def format_date(value: PartialDate | None) -> str:
-    if value is None:
-        return "date not recorded"
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    if len(parts) == 2:
-        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
-    return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+def format_date(value: PartialDate | None, words: Words = ENGLISH) -> str:
+    return words.date(value)
 
 
-def format_span(start: PartialDate, end: PartialDate | None) -> str:
+def format_span(start: PartialDate, end: PartialDate | None, words: Words = ENGLISH) -> str:
     if end is None or end == start:
-        return format_date(start)
+        return words.date(start)
     if start.precision == end.precision == "day" and start[:7] == end[:7]:
-        return f"{int(start[8:])}–{format_date(end)}"
-    return f"{format_date(start)} – {format_date(end)}"
+        return words("{first_day}–{last_date}", first_day=int(start[8:]), last_date=words.date(end))
+    return f"{words.date(start)} – {words.date(end)}"
 
 
-def join_words(items: Sequence[str]) -> str:
+def join_words(items: Sequence[str], words: Words = ENGLISH) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return words("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])
 
 
 def linked(text: str, target: str | None) -> str:
     """`text` as a link to `target`, or as plain text when there is no target."""
     return f"[{esc(text)}]({target})" if target else esc(text)
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
 # --- citations and bibliography ------------------------------------------------------------------
@@ -156,49 +132,56 @@ def with_un_symbols(text: str) -> str:
     return "".join(marked) + text[last:].translate(_ESCAPE_PUNCTUATION)
 
 
-def bibliography_entry(source: Source) -> str:
+def bibliography_entry(source: Source, words: Words = ENGLISH) -> str:
     parts = [f"**{esc(source.id)}**: {esc(source.author)}, *{with_un_symbols(source.title)}*"]
     if source.publisher:
         parts.append(esc(source.publisher))
-    parts.append(format_date(source.date) if source.date else "no date")
+    parts.append(words.date(source.date) if source.date else words("no date"))
     sentences = [", ".join(parts), f"[{esc(source.url)}]({url(source.url)})"]
     if source.un_symbol:
-        sentences.append(f"Official record: [{un_symbol(source.un_symbol)}]({url(UN_DOCUMENTS + source.un_symbol)})")
+        record = f"[{un_symbol(source.un_symbol)}]({url(UN_DOCUMENTS + source.un_symbol)})"
+        sentences.append(words("Official record: {record}", record=record))
     text = ". ".join(sentences) + "."
     if source.note:
         text += f" {esc(source.note)}"
     return f"- {text}\n    {{ #{anchor('source', source.id)} }}"
 
 
-def bibliography(manual: Manual) -> str:
+def bibliography(manual: Manual, words: Words = ENGLISH) -> str:
     entries = sorted(manual.sources.sources, key=lambda s: s.id)
-    return "\n".join(bibliography_entry(source) for source in entries) + "\n"
+    return "\n".join(bibliography_entry(source, words) for source in entries) + "\n"
 
 
 # --- pillars and crimes --------------------------------------------------------------------------
 
 
-def pillars(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
+def pillars(manual: Manual, sources_page: str, heading_level: int = 3, words: Words = ENGLISH) -> str:
     hashes = "#" * heading_level
     blocks = []
     for pillar in sorted(manual.pillars.pillars, key=lambda p: p.number):
         measures = "\n".join(f"- {esc(m)}" for m in pillar.measures)
+        title = words("Pillar {number}: {name}", number=pillar.number, name=esc(pillar.name))
+        measures_label = words("Typical measures:")
         blocks.append(
-            f"{hashes} Pillar {pillar.number}: {esc(pillar.name)} {{ #{anchor('pillar', str(pillar.number))} }}\n\n"
+            f"{hashes} {title} {{ #{anchor('pillar', str(pillar.number))} }}\n\n"
             f"{esc(pillar.asks)} {cite(pillar.sources, sources_page)}\n\n"
-            f"Typical measures:\n\n{measures}\n"
+            f"{measures_label}\n\n{measures}\n"
         )
     return "\n".join(blocks)
 
 
-def crimes(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
+def crimes(manual: Manual, sources_page: str, heading_level: int = 3, words: Words = ENGLISH) -> str:
     hashes = "#" * heading_level
     return "\n".join(
         f"{hashes} {esc(crime.name)} {{ #{anchor('crime', crime.id)} }}\n\n"
         f"{esc(crime.explanation)}\n\n"
-        f"Legal anchor: {esc(crime.legal_anchor)} {cite(crime.sources, sources_page)}\n"
+        f"{legal_anchor(crime, words)} {cite(crime.sources, sources_page)}\n"
         for crime in manual.pillars.crimes
     )
+
+
+def legal_anchor(crime, words: Words = ENGLISH) -> str:
+    return words("Legal anchor: {anchor}", anchor=esc(crime.legal_anchor))
 
 
 # --- mandate and principles ----------------------------------------------------------------------
@@ -216,21 +199,25 @@ def mandate_functions(manual: Manual, scope: str, sources_page: str) -> str:
     )
 
 
-def mandate_recommendations(manual: Manual, sources_page: str) -> str:
+def mandate_recommendations(manual: Manual, sources_page: str, words: Words = ENGLISH) -> str:
     rows = [
         (esc(r.topic.replace("-", " ")), f"**{esc(r.title)}**: {esc(r.text)}", r.year, cite(r.sources, sources_page))
         for r in manual.mandate.recommendations
     ]
-    return table(("Topic", "Recommendation", "Year", "Sources"), rows)
+    return table((words("Topic"), words("Recommendation"), words("Year"), words("Sources")), rows)
 
 
-def mandate_proposals(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
+def mandate_proposals(manual: Manual, sources_page: str, heading_level: int = 3, words: Words = ENGLISH) -> str:
     hashes = "#" * heading_level
     return "\n".join(
         f"{hashes} {esc(p.title)} {{ #{anchor('proposal', p.id)} }}\n\n"
-        f"{esc(p.text)} Proposed by {esc(p.proposed_by)}, {p.year}. {cite(p.sources, sources_page)}\n"
+        f"{esc(p.text)} {proposed_by(p, words)} {cite(p.sources, sources_page)}\n"
         for p in manual.mandate.proposals
     )
+
+
+def proposed_by(proposal, words: Words = ENGLISH) -> str:
+    return words("Proposed by {who}, {year}.", who=esc(proposal.proposed_by), year=proposal.year)
 
 
 def principles(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
@@ -253,12 +240,23 @@ def member_count(manual: Manual, kind: str | None = None) -> int:
     return len(members_of_kind(manual, kind))
 
 
-def members_named(manual: Manual) -> str:
+def members_named(manual: Manual, words: Words = ENGLISH) -> str:
     """'41 states and 2 regional organisations': the members the data names, counted."""
-    return (
-        f"{plural(member_count(manual, 'state'), 'state')} and "
-        f"{plural(member_count(manual, 'regional-organisation'), 'regional organisation')}"
+    return join_words(
+        [
+            states_text(member_count(manual, "state"), words),
+            organisations_text(member_count(manual, "regional-organisation"), words),
+        ],
+        words,
     )
+
+
+def states_text(count: int, words: Words = ENGLISH) -> str:
+    return words.plural("{count} state", "{count} states", count)
+
+
+def organisations_text(count: int, words: Words = ENGLISH) -> str:
+    return words.plural("{count} regional organisation", "{count} regional organisations", count)
 
 
 def meetings_hosted(manual: Manual, member: Member) -> list[Meeting]:
@@ -267,17 +265,26 @@ def meetings_hosted(manual: Manual, member: Member) -> list[Meeting]:
     return [m for m in manual.meetings.meetings if hosts.intersection(m.hosts)]
 
 
-def joined_text(member: Member) -> str:
+def joined_text(member: Member, words: Words = ENGLISH) -> str:
     if member.joined is not None:
         return str(member.joined)
-    return f"{YEAR_NOT_RECORDED} (listed by {format_date(member.listed_by)})"
+    return words(
+        "{year_not_recorded} (listed by {date})",
+        year_not_recorded=words(YEAR_NOT_RECORDED),
+        date=words.date(member.listed_by),
+    )
 
 
 MEMBER_KINDS = typing.get_args(Member.model_fields["kind"].annotation)
 
 
 def members_table(
-    manual: Manual, kind: str, sources_page: str, meetings_page: str, profile_links: Mapping[str, str] | None = None
+    manual: Manual,
+    kind: str,
+    sources_page: str,
+    meetings_page: str,
+    profile_links: Mapping[str, str] | None = None,
+    words: Words = ENGLISH,
 ) -> str:
     """Every member of one kind with its year, roles, meetings hosted and sources; `profile_links` maps a
     member's name to its profile page, when the build makes them. One table per kind: a column saying
@@ -287,70 +294,98 @@ def members_table(
     rows = []
     for member in sorted((m for m in manual.roster.members if m.kind == kind), key=lambda m: name_order(m.name)):
         hosted = ", ".join(
-            f"[{esc(meeting_label(m))}]({meetings_page}#{anchor('meeting', m.id)})"
+            f"[{esc(meeting_label(m, words))}]({meetings_page}#{anchor('meeting', m.id)})"
             for m in meetings_hosted(manual, member)
         )
-        roles = ", ".join(ROLE_LABELS[r] for r in member.roles)
+        roles = ", ".join(words(ROLE_LABELS[r]) for r in member.roles)
         name = linked(member.name, (profile_links or {}).get(member.name))
         rows.append(
-            (name, esc(joined_text(member)), esc(roles) or "—", hosted or "—", cite(member.sources, sources_page))
+            (
+                name,
+                esc(joined_text(member, words)),
+                esc(roles) or "—",
+                hosted or "—",
+                cite(member.sources, sources_page),
+            )
         )
-    columns = ("Member", "Joined", "Roles", "Meetings hosted or co-hosted", "Sources")
+    columns = (
+        words("Member"),
+        words("Joined"),
+        words("Roles"),
+        words("Meetings hosted or co-hosted"),
+        words("Sources"),
+    )
     return styled_block("members-table", table(columns, rows))
 
 
-def count_text(count: OfficialCount) -> str:
-    text = plural(count.states, "state")
+def count_text(count: OfficialCount, words: Words = ENGLISH) -> str:
+    text = states_text(count.states, words)
     if count.organisations is not None:
-        text += " and " + plural(count.organisations, "regional organisation")
-    return ("more than " if count.qualifier == "more-than" else "") + text
+        text = join_words([text, organisations_text(count.organisations, words)], words)
+    return words("more than {count}", count=text) if count.qualifier == "more-than" else text
 
 
-def official_counts_table(manual: Manual, sources_page: str) -> str:
+def official_counts_table(manual: Manual, sources_page: str, words: Words = ENGLISH) -> str:
     rows = [
-        (format_date(c.date), esc(count_text(c)), esc(c.note or ""), cite(c.sources, sources_page))
+        (words.date(c.date), esc(count_text(c, words)), esc(c.note or ""), cite(c.sources, sources_page))
         for c in sorted(manual.roster.official_counts, key=lambda c: c.date.as_date())
     ]
-    return table(("Date", "Reported membership", "Note", "Sources"), rows)
+    return table((words("Date"), words("Reported membership"), words("Note"), words("Sources")), rows)
 
 
 def latest_official_count(manual: Manual) -> OfficialCount:
     return max(manual.roster.official_counts, key=lambda c: c.date.as_date())
 
 
-def count_gap(manual: Manual, sources_page: str) -> str:
+def count_gap(manual: Manual, sources_page: str, words: Words = ENGLISH) -> str:
     """A plain sentence comparing the latest official count with the members named in the data."""
     latest = latest_official_count(manual)
     states = member_count(manual, "state")
-    named = members_named(manual)
-    lead = (
-        f"The latest official count found, from {format_date(latest.date)}, reports {esc(count_text(latest))} "
-        f"{cite(latest.sources, sources_page)}. The sources used for this manual name {named}."
+    lead = words(
+        "The latest official count found, from {date}, reports {count} {citation}. "
+        "The sources used for this manual name {named}.",
+        date=words.date(latest.date),
+        count=esc(count_text(latest, words)),
+        citation=cite(latest.sources, sources_page),
+        named=members_named(manual, words),
     )
     missing = latest.states - states
     if latest.qualifier == "more-than" and missing >= 0:
         # The count is a lower bound, so the unnamed members are too.
-        others = f"More than {plural(missing, 'other member state')}" if missing else "Some member states"
-        return (
-            f"{lead} {others} {'has' if missing == 1 else 'have'} not been identified by name in those "
-            "sources, so they are not listed here."
-        )
+        if missing:
+            others = words.plural(
+                "More than {count} other member state has not been identified by name in those sources, "
+                "so they are not listed here.",
+                "More than {count} other member states have not been identified by name in those sources, "
+                "so they are not listed here.",
+                missing,
+            )
+        else:
+            others = words(
+                "Some member states have not been identified by name in those sources, so they are not listed here."
+            )
+        return f"{lead} {others}"
     if missing > 0:
-        return (
-            f"{lead} The other {plural(missing, 'member state')} "
-            f"{'has' if missing == 1 else 'have'} not been identified by name in those sources, "
-            "so they are not listed here."
+        others = words.plural(
+            "The other {count} member state has not been identified by name in those sources, "
+            "so they are not listed here.",
+            "The other {count} member states have not been identified by name in those sources, "
+            "so they are not listed here.",
+            missing,
         )
+        return f"{lead} {others}"
     if missing < 0:
-        return f"{lead} The data names more states than that count: it predates some of the joiners listed here."
-    return f"{lead} Every state in that count is listed here."
+        return f"{lead} " + words(
+            "The data names more states than that count: it predates some of the joiners listed here."
+        )
+    return f"{lead} " + words("Every state in that count is listed here.")
 
 
 # --- meetings ------------------------------------------------------------------------------------
 
 
-def meeting_label(meeting: Meeting) -> str:
-    place = meeting.city or "place not recorded"
+def meeting_label(meeting: Meeting, words: Words = ENGLISH) -> str:
+    place = meeting.city or words("place not recorded")
     return f"{meeting.start.year} {place}"
 
 
@@ -360,30 +395,40 @@ def meetings_timeline(
     kind: str | None = None,
     heading_level: int = 3,
     profile_links: Mapping[str, str] | None = None,
+    words: Words = ENGLISH,
 ) -> str:
     """Each meeting under its own heading; `profile_links` maps a host's name to its profile page, when the
     build makes them."""
     hashes = "#" * heading_level
+    label = {
+        "where": words("Where:"),
+        "hosts": words("Hosts:"),
+        "attendance": words("Attendance:"),
+        "themes": words("Themes:"),
+        "notes": words("Notes:"),
+        "sources": words("Sources:"),
+        "city not recorded": words("city not recorded"),
+    }
     blocks = []
     for meeting in sorted(manual.meetings.meetings, key=lambda m: m.start.as_date()):
         if kind is not None and meeting.kind != kind:
             continue
         lines = [
-            f"{hashes} {format_span(meeting.start, meeting.end)}: {esc(meeting.title)} "
+            f"{hashes} {format_span(meeting.start, meeting.end, words)}: {esc(meeting.title)} "
             f"{{ #{anchor('meeting', meeting.id)} }}",
             "",
-            f"- **Where:** {esc(meeting.city or 'city not recorded')}",
+            f"- **{label['where']}** {esc(meeting.city or label['city not recorded'])}",
         ]
         if meeting.hosts:
             hosts = [linked(host_name(manual, host), (profile_links or {}).get(host)) for host in meeting.hosts]
-            lines.append(f"- **Hosts:** {join_words(hosts)}")
+            lines.append(f"- **{label['hosts']}** {join_words(hosts, words)}")
         if meeting.attendance:
-            lines.append(f"- **Attendance:** {esc(meeting.attendance)}")
+            lines.append(f"- **{label['attendance']}** {esc(meeting.attendance)}")
         if meeting.themes:
-            lines.append(f"- **Themes:** {esc('; '.join(meeting.themes))}")
+            lines.append(f"- **{label['themes']}** {esc('; '.join(meeting.themes))}")
         if meeting.notes:
-            lines.append(f"- **Notes:** {esc('; '.join(meeting.notes))}")
-        lines.append(f"- **Sources:** {cite(meeting.sources, sources_page)}")
+            lines.append(f"- **{label['notes']}** {esc('; '.join(meeting.notes))}")
+        lines.append(f"- **{label['sources']}** {cite(meeting.sources, sources_page)}")
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
 
@@ -405,18 +450,21 @@ def year_ranges(years: Sequence[int]) -> list[str]:
     return [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs]
 
 
-def years_without_meetings_sentence(manual: Manual) -> str:
+def years_without_meetings_sentence(manual: Manual, words: Words = ENGLISH) -> str:
     gaps = years_without_meetings(manual)
     if not gaps:
         years = [m.start.year for m in manual.meetings.meetings]
-        return (
-            f"The sources used for this manual record at least one network meeting in every year from "
-            f"{min(years)} to {max(years)}."
+        return words(
+            "The sources used for this manual record at least one network meeting in every year from "
+            "{first} to {last}.",
+            first=min(years),
+            last=max(years),
         )
     # A gap in the sources, not proof that the network did not meet.
-    return (
-        f"The sources used for this manual record no network meeting in {join_words(year_ranges(gaps))}, "
-        "which does not mean that none took place."
+    return words(
+        "The sources used for this manual record no network meeting in {years}, "
+        "which does not mean that none took place.",
+        years=join_words(year_ranges(gaps), words),
     )
 
 
@@ -437,47 +485,52 @@ def latest_meeting(manual: Manual, kind: str = "annual") -> Meeting:
 ORDINAL_WORD = re.compile(r"(?:[a-z]+-)?[a-z]*(?:first|second|third|th)\b", re.IGNORECASE)
 
 
-def latest_meeting_sentence(manual: Manual, sources_page: str, meetings_page: str) -> str:
+def latest_meeting_sentence(manual: Manual, sources_page: str, meetings_page: str, words: Words = ENGLISH) -> str:
     meeting = latest_meeting(manual)
     title = meeting.title
     # An annual meeting's title is a heading, "Eleventh meeting"; inside a sentence it reads "the eleventh
     # meeting". A title that starts with a name ("European regional meeting") keeps its capital.
     if ORDINAL_WORD.match(title):
         title = title[:1].lower() + title[1:]
-    return (
-        f"The most recent annual meeting recorded here is the [{esc(title)}]"
-        f"({meetings_page}#{anchor('meeting', meeting.id)}), {format_span(meeting.start, meeting.end)}, "
-        f"in {esc(meeting.city or 'a city not recorded')} {cite(meeting.sources, sources_page)}."
+    return words(
+        "The most recent annual meeting recorded here is the {meeting}, {dates}, in {city} {citation}.",
+        meeting=f"[{esc(title)}]({meetings_page}#{anchor('meeting', meeting.id)})",
+        dates=format_span(meeting.start, meeting.end, words),
+        city=esc(meeting.city or words("a city not recorded")),
+        citation=cite(meeting.sources, sources_page),
     )
 
 
 # --- the Secretary-General's reports -------------------------------------------------------------
 
-SYMBOL_NOT_FOUND = "not found in the sources used"
+SYMBOL_NOT_FOUND = N_("not found in the sources used")
 
 
-def sg_reports_table(manual: Manual, sources_page: str) -> str:
+def sg_reports_table(manual: Manual, sources_page: str, words: Words = ENGLISH) -> str:
     """The Secretary-General's R2P reports, oldest first, one row each."""
     rows = [
         (
             report.year,
             f"*{esc(report.title)}*",
-            un_symbol(report.symbol) if report.symbol else esc(SYMBOL_NOT_FOUND),
+            un_symbol(report.symbol) if report.symbol else esc(words(SYMBOL_NOT_FOUND)),
             cite(report.sources, sources_page),
         )
         for report in sorted(manual.sg_reports.reports, key=lambda r: r.year)
     ]
-    return table(("Year", "Title", "UN document", "Sources"), rows)
+    return table((words("Year"), words("Title"), words("UN document"), words("Sources")), rows)
 
 
 # --- roles in the network ------------------------------------------------------------------------
 
 
-def members_with_role(manual: Manual, role: str) -> str:
+def members_with_role(manual: Manual, role: str, words: Words = ENGLISH) -> str:
     """A bulleted list of the members whose roles include `role`, alphabetically."""
     if role not in ROLE_LABELS:
         raise ValueError(f"unknown role {role!r}; expected one of {', '.join(ROLE_LABELS)}")
     names = sorted((member.name for member in manual.roster.members if role in member.roles), key=name_order)
     if not names:
-        return f"The sources used for this manual name no member of the {ROLE_LABELS[role]}.\n"
+        return (
+            words("The sources used for this manual name no member of the {role}.", role=words(ROLE_LABELS[role]))
+            + "\n"
+        )
     return "\n".join(f"- {esc(name)}" for name in names) + "\n"
