@@ -16,6 +16,7 @@ from macros.data.loader import load_or_fail
 from macros.generated import charts, open_data, state_pages
 from macros.markdown import render, toolkit
 from macros.markdown.render import MEETINGS_PAGE, SOURCES_PAGE
+from macros.words import reader_language, words_for
 
 # The one list of abbreviations: appended to every page for tooltips, and rendered as the glossary.
 ABBREVIATIONS_FILE = Path("includes") / "abbreviations.md"
@@ -24,6 +25,7 @@ ABBREVIATIONS_FILE = Path("includes") / "abbreviations.md"
 def define_env(env) -> None:
     # Validate before MkDocs touches the output folder: a data error stops the build here.
     manual = load_or_fail(env.project_dir)
+    words = words_for(reader_language(env.conf))
     known_sources = {source.id for source in manual.sources.sources}
 
     def link(target: str) -> str:
@@ -43,15 +45,15 @@ def define_env(env) -> None:
 
     @env.macro
     def bibliography() -> str:
-        return render.bibliography(manual)
+        return render.bibliography(manual, words)
 
     @env.macro
     def pillars(heading_level: int = 3) -> str:
-        return render.pillars(manual, link(SOURCES_PAGE), heading_level)
+        return render.pillars(manual, link(SOURCES_PAGE), heading_level, words)
 
     @env.macro
     def crimes(heading_level: int = 3) -> str:
-        return render.crimes(manual, link(SOURCES_PAGE), heading_level)
+        return render.crimes(manual, link(SOURCES_PAGE), heading_level, words)
 
     @env.macro
     def mandate_functions(scope: str) -> str:
@@ -59,11 +61,11 @@ def define_env(env) -> None:
 
     @env.macro
     def mandate_recommendations() -> str:
-        return render.mandate_recommendations(manual, link(SOURCES_PAGE))
+        return render.mandate_recommendations(manual, link(SOURCES_PAGE), words)
 
     @env.macro
     def mandate_proposals(heading_level: int = 3) -> str:
-        return render.mandate_proposals(manual, link(SOURCES_PAGE), heading_level)
+        return render.mandate_proposals(manual, link(SOURCES_PAGE), heading_level, words)
 
     @env.macro
     def principles(heading_level: int = 3) -> str:
@@ -74,7 +76,7 @@ def define_env(env) -> None:
         profiles = (
             {m.name: link(state_pages.profile_path(m)) for m in manual.roster.members} if state_pages_built() else None
         )
-        return render.members_table(manual, kind, link(SOURCES_PAGE), link(MEETINGS_PAGE), profiles)
+        return render.members_table(manual, kind, link(SOURCES_PAGE), link(MEETINGS_PAGE), profiles, words)
 
     @env.macro
     def member_count(kind: str | None = None) -> int:
@@ -82,25 +84,25 @@ def define_env(env) -> None:
 
     @env.macro
     def members_named() -> str:
-        return render.members_named(manual)
+        return render.members_named(manual, words)
 
     @env.macro
     def roster_as_of() -> str:
-        return render.format_date(manual.roster.as_of)
+        return words.date(manual.roster.as_of)
 
     @env.macro
     def official_counts() -> str:
-        return render.official_counts_table(manual, link(SOURCES_PAGE))
+        return render.official_counts_table(manual, link(SOURCES_PAGE), words)
 
     @env.macro
     def count_gap() -> str:
-        return render.count_gap(manual, link(SOURCES_PAGE))
+        return render.count_gap(manual, link(SOURCES_PAGE), words)
 
     @env.macro
     def meetings_timeline(kind: str | None = None, heading_level: int = 3) -> str:
         host_pages = state_pages.host_profile_paths(manual, un_member_states()) if state_pages_built() else {}
         profiles = {host: link(path) for host, path in host_pages.items()}
-        return render.meetings_timeline(manual, link(SOURCES_PAGE), kind, heading_level, profiles)
+        return render.meetings_timeline(manual, link(SOURCES_PAGE), kind, heading_level, profiles, words)
 
     @env.macro
     def meeting_count(kind: str = "annual") -> int:
@@ -117,41 +119,41 @@ def define_env(env) -> None:
 
     @env.macro
     def latest_meeting() -> str:
-        return render.latest_meeting_sentence(manual, link(SOURCES_PAGE), link(MEETINGS_PAGE))
+        return render.latest_meeting_sentence(manual, link(SOURCES_PAGE), link(MEETINGS_PAGE), words)
 
     @env.macro
     def years_without_meetings() -> str:
-        return render.years_without_meetings_sentence(manual)
+        return render.years_without_meetings_sentence(manual, words)
 
     @env.macro
     def sg_reports() -> str:
-        return render.sg_reports_table(manual, link(SOURCES_PAGE))
+        return render.sg_reports_table(manual, link(SOURCES_PAGE), words)
 
     # --- The Global Network, In practice and Toolkit (toolkit.py) ---
 
     @env.macro
     def members_with_role(role: str) -> str:
-        return render.members_with_role(manual, role)
+        return render.members_with_role(manual, role, words)
 
     @env.macro
     def risk_factors() -> str:
-        return toolkit.risk_factors_table(manual, link(SOURCES_PAGE))
+        return toolkit.risk_factors_table(manual, link(SOURCES_PAGE), words)
 
     @env.macro
     def first_100_days(heading_level: int = 2) -> str:
-        return toolkit.checklist(manual, link(SOURCES_PAGE), heading_level)
+        return toolkit.checklist(manual, link(SOURCES_PAGE), heading_level, words)
 
     @env.macro
     def handover_template(heading_level: int = 2) -> str:
-        return toolkit.template(manual.toolkit.handover, link(SOURCES_PAGE), heading_level)
+        return toolkit.template(manual.toolkit.handover, link(SOURCES_PAGE), heading_level, words)
 
     @env.macro
     def annual_report_template(heading_level: int = 3) -> str:
-        return toolkit.template(manual.toolkit.annual_report, link(SOURCES_PAGE), heading_level)
+        return toolkit.template(manual.toolkit.annual_report, link(SOURCES_PAGE), heading_level, words)
 
     @env.macro
     def self_assessment() -> str:
-        return toolkit.self_assessment(manual, link(SOURCES_PAGE))
+        return toolkit.self_assessment(manual, link(SOURCES_PAGE), words)
 
     @env.macro
     def talking_points() -> str:
@@ -159,16 +161,16 @@ def define_env(env) -> None:
 
     @env.macro
     def objections(heading_level: int = 3) -> str:
-        return toolkit.objections(manual, link(SOURCES_PAGE), heading_level)
+        return toolkit.objections(manual, link(SOURCES_PAGE), heading_level, words)
 
     @env.macro
     def faq(heading_level: int = 2) -> str:
-        return toolkit.faq(manual, link(SOURCES_PAGE), link, heading_level)
+        return toolkit.faq(manual, link(SOURCES_PAGE), link, heading_level, words)
 
     @env.macro
     def glossary() -> str:
         text = (Path(env.project_dir) / ABBREVIATIONS_FILE).read_text(encoding="utf-8")
-        return toolkit.glossary(toolkit.parse_abbreviations(text))
+        return toolkit.glossary(toolkit.parse_abbreviations(text), words)
 
     # --- the UN member states, the map, the growth chart, open data (state_pages.py, generated.py) ---
 
@@ -196,7 +198,7 @@ def define_env(env) -> None:
     @env.macro
     def growth_chart() -> str:
         named = len(manual.members_by_iso3())
-        return charts.growth_chart_markdown(manual.roster, named, link(generated.CHART_FILE))
+        return charts.growth_chart_markdown(manual.roster, named, link(generated.CHART_FILE), words)
 
     @env.macro
     def open_data_links() -> str:

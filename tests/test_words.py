@@ -55,3 +55,44 @@ def test_the_catalogue_template_holds_every_message_of_the_code():
         "macros/words/locales/messages.pot is out of date: run `make messages`"
     )
     assert 'msgid "Legal anchor: {anchor}"' in current and 'msgid_plural "{count} states"' in current
+
+
+def test_a_renderer_writes_the_reader_s_words(tmp_path, monkeypatch):
+    """What the catalogue translates reaches the page, the rest stays English, dates follow the language."""
+    from macros.data.loader import load_manual
+    from macros.markdown import render
+
+    from .conftest import FIXTURE_DATA
+
+    po = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Date"\nmsgstr "Date"\n\nmsgid "Reported membership"\nmsgstr "Composition annoncée"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("macros.words.LOCALES_DIR", tmp_path)
+    words_for.cache_clear()
+    try:
+        table = render.official_counts_table(load_manual(FIXTURE_DATA), "sources.md", words_for("fr"))
+    finally:
+        words_for.cache_clear()
+    header = table.splitlines()[0]
+    assert header.startswith("| Date | Composition annoncée | Note | Sources |")
+    assert any(
+        month in table
+        for month in (
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        )
+    )

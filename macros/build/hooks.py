@@ -24,6 +24,7 @@ from macros.data.countries import country_table_file, un_member_states  # noqa: 
 from macros.data.loader import data_dir, load_or_fail  # noqa: E402
 from macros.generated import state_pages  # noqa: E402
 from macros.markdown.render import SOURCES_PAGE  # noqa: E402
+from macros.words import reader_language, words_for  # noqa: E402
 
 # mkdocs-to-pdf imports its event hooks (pre_pdf_render, inject_link) from a module of this name.
 sys.modules[pdf.EVENT_HOOK_MODULE] = pdf
@@ -63,12 +64,13 @@ def on_files(files: Files, config) -> Files:
         atlas_dir / "package.json",
         country_table_file(),
     ]
-    key = cache.input_key(inputs, f"state pages: {with_state_pages}")
+    language = reader_language(config)
+    key = cache.input_key(inputs, f"state pages: {with_state_pages}", f"language: {language}")
     generated_files = cache.cached(
         PROJECT_DIR / ".cache" / "generated",
         "files",
         key,
-        lambda: generated.generated_files(manual, atlas_dir, with_state_pages),
+        lambda: generated.generated_files(manual, atlas_dir, with_state_pages, words_for(language)),
     )
     for path, content in generated_files.items():
         files.append(File.generated(config, path, content=content))

@@ -13,6 +13,7 @@ import markdown
 
 from macros.data.countries import un_member_states
 from macros.data.manual import Manual
+from macros.words import ENGLISH, Words
 
 from . import charts, open_data, state_pages, worldmap
 
@@ -24,13 +25,13 @@ def state_pages_enabled(extra: Mapping) -> bool:
     return bool(extra.get("state_pages", True))
 
 
-def generated_files(manual: Manual, atlas_dir: Path, with_state_pages: bool) -> dict[str, str]:
-    """Each generated file's path relative to docs/ and its content."""
+def generated_files(manual: Manual, atlas_dir: Path, with_state_pages: bool, words: Words = ENGLISH) -> dict[str, str]:
+    """Each generated file's path relative to docs/ and its content, in the reader's words."""
     countries = un_member_states()
     members = manual.members_by_iso3()
     files = {
-        MAP_FILE: worldmap.world_map_svg(countries, members, atlas_dir),
-        CHART_FILE: charts.growth_chart_svg(manual.roster, len(members)),
+        MAP_FILE: worldmap.world_map_svg(countries, members, atlas_dir, words),
+        CHART_FILE: charts.growth_chart_svg(manual.roster, len(members), words),
         **open_data.open_data_files(manual, countries),
     }
     if with_state_pages:

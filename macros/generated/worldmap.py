@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape
 from macros.data.countries import State, UNMemberStates
 from macros.data.schema import Member
 from macros.markdown.render import YEAR_NOT_RECORDED
+from macros.words import ENGLISH, N_, Words
 
 Point = tuple[float, float]
 Ring = list[Point]
@@ -67,9 +68,12 @@ class Period:
 PERIODS = (
     Period("2010–2012", 2010, 2012, "#081d4a"),
     Period("2013–2015", 2013, 2015, "#2a72b8"),
-    Period("2016 onwards", 2016, None, "#6baed6"),
-    Period("year not recorded", None, None, "#6b8bb0"),
+    Period(N_("2016 onwards"), 2016, None, "#6baed6"),
+    Period(YEAR_NOT_RECORDED, None, None, "#6b8bb0"),
 )
+
+
+NOT_NAMED = N_("not named as a member")
 
 
 def period_of(member: Member) -> Period:
@@ -351,16 +355,20 @@ class MapState:
     member: bool
 
 
-def map_states(countries: UNMemberStates, members: dict[str, Member]) -> dict[str, MapState]:
+def map_states(countries: UNMemberStates, members: dict[str, Member], words: Words = ENGLISH) -> dict[str, MapState]:
     """Each UN member state by its zero-padded ISO numeric code, as the atlas names it."""
     result = {}
     for state in countries.states:
         member = members.get(state.iso3)
         if member is None:
-            result[f"{state.iso_numeric:03d}"] = MapState(state, state.name, NON_MEMBER, "not named as a member", False)
+            label = words(NOT_NAMED)
+            result[f"{state.iso_numeric:03d}"] = MapState(state, state.name, NON_MEMBER, label, False)
         else:
             period = period_of(member)
-            label = f"member since {member.joined}" if member.joined is not None else f"member, {YEAR_NOT_RECORDED}"
+            if member.joined is not None:
+                label = words("member since {year}", year=member.joined)
+            else:
+                label = words("member, {year_not_recorded}", year_not_recorded=words(YEAR_NOT_RECORDED))
             result[f"{state.iso_numeric:03d}"] = MapState(state, member.name, period.colour, label, True)
     return result
 
@@ -369,11 +377,13 @@ def _title(text: str) -> str:
     return f"<title>{escape(text)}</title>"
 
 
-def world_map_svg(countries: UNMemberStates, members: dict[str, Member], atlas_dir: Path) -> str:
+def world_map_svg(
+    countries: UNMemberStates, members: dict[str, Member], atlas_dir: Path, words: Words = ENGLISH
+) -> str:
     """The SVG document: ocean, country shapes with titles, markers for small states, legend."""
     topology = load_topology(atlas_dir / SHAPES_ATLAS)
     arcs = topology.arcs
-    states = map_states(countries, members)
+    states = map_states(countries, members, words)
     shapes, markers = [], []
     drawn = set()
     for geometry in topology.objects["countries"]["geometries"]:
@@ -387,7 +397,8 @@ def world_map_svg(countries: UNMemberStates, members: dict[str, Member], atlas_d
         shown = states.get(code)
         if shown is None:
             name = geometry.get("properties", {}).get("name", "Territory")
-            shapes.append(f'<path fill="{NOT_UN}" d="{data}">{_title(f"{name}: not a UN member state")}</path>')
+            not_un = words("{name}: not a UN member state", name=name)
+            shapes.append(f'<path fill="{NOT_UN}" d="{data}">{_title(not_un)}</path>')
             continue
         drawn.add(code)
         shapes.append(
@@ -404,7 +415,7 @@ def world_map_svg(countries: UNMemberStates, members: dict[str, Member], atlas_d
             markers.append((shown.member, _marker(shown, position)))
     # Non-members first, so that members' markers are drawn on top where small states are close.
     markers.sort(key=lambda marker: marker[0])
-    return _document(shapes, [svg for _, svg in markers], members)
+    return _document(shapes, [svg for _, svg in markers], members, words)
 
 
 def _marker(shown: MapState, position: Point) -> str:
@@ -422,17 +433,22 @@ def _outline() -> str:
     return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in east + west) + "Z"
 
 
-def _legend_entries(members: dict[str, Member]) -> list[tuple[str, str]]:
+def _legend_entries(members: dict[str, Member], words: Words = ENGLISH) -> list[tuple[str, str]]:
     """Each colour the map uses for a state, with its words: the periods in use, then the other states."""
     counts = {p.label: 0 for p in PERIODS}
     for member in members.values():
         counts[period_of(member).label] += 1
     entries = [
-        (p.colour, f"{'joined ' if p.first is not None else ''}{p.label} ({counts[p.label]})")
+        (
+            p.colour,
+            words("joined {period} ({count})", period=words(p.label), count=counts[p.label])
+            if p.first is not None
+            else words("{period} ({count})", period=words(p.label), count=counts[p.label]),
+        )
         for p in PERIODS
         if counts[p.label]
     ]
-    entries.append((NON_MEMBER, "not named as a member"))
+    entries.append((NON_MEMBER, words(NOT_NAMED)))
     return entries
 
 
@@ -441,14 +457,14 @@ def _legend_height(members: dict[str, Member]) -> float:
     return rows * LEGEND_LINE + LEGEND_FONT
 
 
-def _legend(members: dict[str, Member], top: float) -> str:
+def _legend(members: dict[str, Member], top: float, words: Words = ENGLISH) -> str:
     """Swatches in columns below the map, then what the circles mean: below rather than beside the map, so
     that the type can be large enough for a phone without covering any land."""
     swatch = 0.8 * LEGEND_FONT
     left, indent = MARGIN + 8, swatch + 10
     column_width = (WIDTH - 2 * MARGIN) / LEGEND_COLUMNS
     items = []
-    entries = _legend_entries(members)
+    entries = _legend_entries(members, words)
     for index, (colour, text) in enumerate(entries):
         x = left + (index % LEGEND_COLUMNS) * column_width
         baseline = top + (index // LEGEND_COLUMNS + 1) * LEGEND_LINE
@@ -465,23 +481,23 @@ def _legend(members: dict[str, Member], top: float) -> str:
             f'<circle class="m {kind}" cx="{centre_x:.1f}" cy="{baseline - 0.35 * LEGEND_FONT:.1f}" '
             f'r="{LEGEND_MARKER_RADIUS:.1f}" fill="{colour}"/>'
         )
-    items.append(
-        f'<text x="{left + indent:.0f}" y="{baseline:.0f}">Circles mark states too small to see at this scale.</text>'
-    )
+    circles = words("Circles mark states too small to see at this scale.")
+    items.append(f'<text x="{left + indent:.0f}" y="{baseline:.0f}">{escape(circles)}</text>')
     return '<g class="legend">' + "".join(items) + "</g>"
 
 
-def _document(shapes: list[str], markers: list[str], members: dict[str, Member]) -> str:
+def _document(shapes: list[str], markers: list[str], members: dict[str, Member], words: Words = ENGLISH) -> str:
     height = MAP_HEIGHT + _legend_height(members)
+    title = words("Member states of the Global Network of R2P Focal Points, by period of joining")
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {height:.0f}" '
         f'width="{WIDTH:.0f}" height="{height:.0f}" role="img" aria-labelledby="t">'
-        '<title id="t">Member states of the Global Network of R2P Focal Points, by period of joining</title>'
+        f'<title id="t">{escape(title)}</title>'
         "<style>path{stroke:#fff;stroke-width:.4;stroke-linejoin:round}.ocean{stroke:none}"
         ".m{stroke:#fff;stroke-width:.8}.m.other{stroke:#999;stroke-width:.4}"
         f"text{{font:{LEGEND_FONT}px system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;fill:#222}}</style>"
         f'<rect width="{WIDTH:.0f}" height="{height:.0f}" fill="#fff"/>'
         f'<path class="ocean" d="{_outline()}" fill="{OCEAN}"/>'
         '<g class="countries">' + "".join(shapes) + "</g>"
-        '<g class="markers">' + "".join(markers) + "</g>" + _legend(members, MAP_HEIGHT) + "</svg>\n"
+        '<g class="markers">' + "".join(markers) + "</g>" + _legend(members, MAP_HEIGHT, words) + "</svg>\n"
     )

@@ -13,36 +13,38 @@ from collections.abc import Callable, Sequence
 from macros.data.manual import Manual
 from macros.data.schema import Function, RiskFactor, TemplateSection
 from macros.markdown.render import anchor, cite, esc, styled_block, table
+from macros.words import ENGLISH, N_, Words
 
 CHECKLIST_PHASES = {
-    "first-two-weeks": "First two weeks",
-    "first-month": "First month",
-    "months-two-and-three": "Months two and three",
-    "by-day-100": "By day 100",
+    "first-two-weeks": N_("First two weeks"),
+    "first-month": N_("First month"),
+    "months-two-and-three": N_("Months two and three"),
+    "by-day-100": N_("By day 100"),
 }
 RISK_FACTOR_GROUPS = {
-    "common": "all atrocity crimes",
-    "genocide": "genocide",
-    "crimes-against-humanity": "crimes against humanity",
-    "war-crimes": "war crimes",
+    "common": N_("all atrocity crimes"),
+    "genocide": N_("genocide"),
+    "crimes-against-humanity": N_("crimes against humanity"),
+    "war-crimes": N_("war crimes"),
 }
 # One mark in the table and one note under it: the note repeated in each row read as an unfinished draft.
 NOT_VERIFIED_MARK = "†"
-NOT_VERIFIED = (
-    f"{NOT_VERIFIED_MARK} Name not verified against the Framework's text: the research for this "
+NOT_VERIFIED = N_(
+    "{mark} Name not verified against the Framework's text: the research for this "
     "manual could not read it in a text that lists the factors, and it follows the Framework's "
     "standard numbering. Check it against the Framework itself before quoting it."
 )
-SCOPES = {"domestic": "at home", "international": "abroad"}
+SCOPES = {"domestic": N_("at home"), "international": N_("abroad")}
 EMPTY_BOX = "☐"
 
 # `*[R2P]: Responsibility to Protect`, the syntax of the Markdown `abbr` extension.
 _ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>\S.*?)\s*$")
 
 
-def checklist(manual: Manual, sources_page: str, heading_level: int = 2) -> str:
+def checklist(manual: Manual, sources_page: str, heading_level: int = 2, words: Words = ENGLISH) -> str:
     """The first-100-days checklist: one table per phase, a tick box on every task."""
     hashes = "#" * heading_level
+    columns = (words("Done"), words("Task"), words("Why"))
     blocks = []
     for phase, label in CHECKLIST_PHASES.items():
         items = [item for item in manual.toolkit.checklist if item.phase == phase]
@@ -53,31 +55,34 @@ def checklist(manual: Manual, sources_page: str, heading_level: int = 2) -> str:
             for item in items
         ]
         blocks.append(
-            f"{hashes} {label} {{ #{anchor('phase', phase)} }}\n\n"
-            + form("checklist", table(("Done", "Task", "Why"), rows))
+            f"{hashes} {words(label)} {{ #{anchor('phase', phase)} }}\n\n" + form("checklist", table(columns, rows))
         )
     return "\n".join(blocks)
 
 
-def template(sections: Sequence[TemplateSection], sources_page: str, heading_level: int = 2) -> str:
+def template(
+    sections: Sequence[TemplateSection], sources_page: str, heading_level: int = 2, words: Words = ENGLISH
+) -> str:
     """A fill-in template: each section a heading and a table of prompts with an empty notes column."""
     hashes = "#" * heading_level
+    columns = (words("Question"), words("Your notes"))
     return "\n".join(
         f"{hashes} {esc(section.title)} {{ #{anchor('section', section.id)} }}\n\n"
         + form(
             "template",
-            f"Based on {cite(section.sources, sources_page)}.\n\n"
-            + table(("Question", "Your notes"), ((esc(prompt), "") for prompt in section.prompts)),
+            words("Based on {citation}.", citation=cite(section.sources, sources_page))
+            + "\n\n"
+            + table(columns, ((esc(prompt), "") for prompt in section.prompts)),
         )
         for section in sections
     )
 
 
-def self_assessment(manual: Manual, sources_page: str) -> str:
+def self_assessment(manual: Manual, sources_page: str, words: Words = ENGLISH) -> str:
     """One row per mandate item, with empty columns for the year's record."""
     rows = [
         (
-            f"**{esc(function.title)}**{scope_note(function)}: {esc(function.text)} "
+            f"**{esc(function.title)}**{scope_note(function, words)}: {esc(function.text)} "
             f"{cite(function.sources, sources_page)}",
             "",
             "",
@@ -85,12 +90,13 @@ def self_assessment(manual: Manual, sources_page: str) -> str:
         )
         for function in manual.mandate.functions
     ]
-    return form("self-assessment", table(("Mandate item", "What I did this year", "What shows it", "Next step"), rows))
+    columns = (words("Mandate item"), words("What I did this year"), words("What shows it"), words("Next step"))
+    return form("self-assessment", table(columns, rows))
 
 
-def scope_note(function: Function) -> str:
+def scope_note(function: Function, words: Words = ENGLISH) -> str:
     """ " (at home)" or " (abroad)" after a mandate item's title, unless the title says it already."""
-    scope = SCOPES[function.scope]
+    scope = words(SCOPES[function.scope])
     return "" if function.title.endswith(scope) else f" ({scope})"
 
 
@@ -107,17 +113,24 @@ def talking_points(manual: Manual, sources_page: str) -> str:
     )
 
 
-def objections(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
+def objections(manual: Manual, sources_page: str, heading_level: int = 3, words: Words = ENGLISH) -> str:
     """Each usual objection as a quoted heading, followed by its answer."""
     hashes = "#" * heading_level
     return "\n".join(
-        f"{hashes} “{esc(item.objection)}” {{ #{anchor('objection', item.id)} }}\n\n"
+        f"{hashes} {quoted(esc(item.objection), words)} {{ #{anchor('objection', item.id)} }}\n\n"
         f"{esc(item.answer)} {cite(item.sources, sources_page)}\n"
         for item in manual.outreach.objections
     )
 
 
-def faq(manual: Manual, sources_page: str, link: Callable[[str], str], heading_level: int = 2) -> str:
+def quoted(text: str, words: Words = ENGLISH) -> str:
+    # TRANSLATORS: the quotation marks of your language around an objection, such as «{text}».
+    return words("“{text}”", text=text)
+
+
+def faq(
+    manual: Manual, sources_page: str, link: Callable[[str], str], heading_level: int = 2, words: Words = ENGLISH
+) -> str:
     """Questions and answers; `link` turns a docs-relative page path into one relative to the page."""
     hashes = "#" * heading_level
     blocks = []
@@ -127,21 +140,27 @@ def faq(manual: Manual, sources_page: str, link: Callable[[str], str], heading_l
             f"{esc(item.answer)} {cite(item.sources, sources_page)}\n"
         )
         if item.see is not None:
-            text += f"\nSee: [{esc(item.see.label)}]({link(item.see.page)})\n"
+            see = words("See: {link}", link=f"[{esc(item.see.label)}]({link(item.see.page)})")
+            text += f"\n{see}\n"
         blocks.append(text)
     return "\n".join(blocks)
 
 
-def risk_factors_table(manual: Manual, sources_page: str) -> str:
+def risk_factors_table(manual: Manual, sources_page: str, words: Words = ENGLISH) -> str:
     """The Framework of Analysis risk factors, in number order, unverified names marked and explained once."""
     factors = sorted(manual.risk_factors.factors, key=lambda f: f.number)
     rows = [
-        (factor.number, risk_factor_name(factor), RISK_FACTOR_GROUPS[factor.group], cite(factor.sources, sources_page))
+        (
+            factor.number,
+            risk_factor_name(factor),
+            words(RISK_FACTOR_GROUPS[factor.group]),
+            cite(factor.sources, sources_page),
+        )
         for factor in factors
     ]
-    rendered = table(("No.", "Risk factor", "Applies to", "Sources"), rows)
+    rendered = table((words("No."), words("Risk factor"), words("Applies to"), words("Sources")), rows)
     if not all(factor.verified for factor in factors):
-        rendered += f"\n{esc(NOT_VERIFIED)}\n"
+        rendered += f"\n{esc(words(NOT_VERIFIED, mark=NOT_VERIFIED_MARK))}\n"
     return rendered
 
 
@@ -160,7 +179,7 @@ def parse_abbreviations(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def glossary(abbreviations: Sequence[tuple[str, str]]) -> str:
+def glossary(abbreviations: Sequence[tuple[str, str]], words: Words = ENGLISH) -> str:
     """Every abbreviation with its meaning, alphabetically; the page's `abbr` pass marks each term up."""
     rows = [(esc(term), esc(meaning)) for term, meaning in sorted(abbreviations, key=lambda a: a[0].lower())]
-    return table(("Abbreviation", "Meaning"), rows)
+    return table((words("Abbreviation"), words("Meaning")), rows)

@@ -66,6 +66,11 @@ class Words:
         return babel_format_date(value.as_date(), "long", locale=locale)
 
 
+def reader_language(config) -> str:
+    """The language a build writes, as the theme's `language` setting names it."""
+    return config["theme"]["language"] or SOURCE_LANGUAGE
+
+
 def catalogue_file(language: str) -> Path:
     return LOCALES_DIR / language / "LC_MESSAGES" / "messages.po"
 
