@@ -63,6 +63,16 @@ def styled_block(css_classes: str, markdown_text: str) -> str:
     return f'<div class="{css_classes}" markdown>\n\n{markdown_text}\n</div>\n'
 
 
+def heading(level: int, title: str, anchor_id: str) -> str:
+    """A Markdown heading with a fixed anchor, so that links to it survive a change of wording or language."""
+    return f"{'#' * level} {title} {{ #{anchor_id} }}"
+
+
+def section(level: int, title: str, anchor_id: str, *paragraphs: str) -> str:
+    """A heading and its paragraphs, each cited where its facts come from."""
+    return heading(level, title, anchor_id) + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
 def table(columns: Sequence[str], rows: Iterable[Sequence[object]], right_aligned: Sequence[str] = ()) -> str:
     """A Markdown table. Cells are Markdown already: data goes through `esc` before it gets here."""
     header = "| " + " | ".join(columns) + " |"
@@ -156,32 +166,31 @@ def bibliography(manual: Manual, words: Words = ENGLISH) -> str:
 
 
 def pillars(manual: Manual, sources_page: str, heading_level: int = 3, words: Words = ENGLISH) -> str:
-    hashes = "#" * heading_level
-    blocks = []
-    for pillar in sorted(manual.pillars.pillars, key=lambda p: p.number):
-        measures = "\n".join(f"- {esc(m)}" for m in pillar.measures)
-        title = words("Pillar {number}: {name}", number=pillar.number, name=esc(pillar.name))
-        measures_label = words("Typical measures:")
-        blocks.append(
-            f"{hashes} {title} {{ #{anchor('pillar', str(pillar.number))} }}\n\n"
-            f"{esc(pillar.asks)} {cite(pillar.sources, sources_page)}\n\n"
-            f"{measures_label}\n\n{measures}\n"
-        )
-    return "\n".join(blocks)
-
-
-def crimes(manual: Manual, sources_page: str, heading_level: int = 3, words: Words = ENGLISH) -> str:
-    hashes = "#" * heading_level
+    measures_label = words("Typical measures:")
     return "\n".join(
-        f"{hashes} {esc(crime.name)} {{ #{anchor('crime', crime.id)} }}\n\n"
-        f"{esc(crime.explanation)}\n\n"
-        f"{legal_anchor(crime, words)} {cite(crime.sources, sources_page)}\n"
-        for crime in manual.pillars.crimes
+        section(
+            heading_level,
+            words("Pillar {number}: {name}", number=pillar.number, name=esc(pillar.name)),
+            anchor("pillar", str(pillar.number)),
+            f"{esc(pillar.asks)} {cite(pillar.sources, sources_page)}",
+            measures_label,
+            "\n".join(f"- {esc(measure)}" for measure in pillar.measures),
+        )
+        for pillar in sorted(manual.pillars.pillars, key=lambda p: p.number)
     )
 
 
-def legal_anchor(crime, words: Words = ENGLISH) -> str:
-    return words("Legal anchor: {anchor}", anchor=esc(crime.legal_anchor))
+def crimes(manual: Manual, sources_page: str, heading_level: int = 3, words: Words = ENGLISH) -> str:
+    return "\n".join(
+        section(
+            heading_level,
+            esc(crime.name),
+            anchor("crime", crime.id),
+            esc(crime.explanation),
+            words("Legal anchor: {anchor}", anchor=esc(crime.legal_anchor)) + " " + cite(crime.sources, sources_page),
+        )
+        for crime in manual.pillars.crimes
+    )
 
 
 # --- mandate and principles ----------------------------------------------------------------------
@@ -208,23 +217,31 @@ def mandate_recommendations(manual: Manual, sources_page: str, words: Words = EN
 
 
 def mandate_proposals(manual: Manual, sources_page: str, heading_level: int = 3, words: Words = ENGLISH) -> str:
-    hashes = "#" * heading_level
     return "\n".join(
-        f"{hashes} {esc(p.title)} {{ #{anchor('proposal', p.id)} }}\n\n"
-        f"{esc(p.text)} {proposed_by(p, words)} {cite(p.sources, sources_page)}\n"
+        section(
+            heading_level,
+            esc(p.title),
+            anchor("proposal", p.id),
+            " ".join(
+                (
+                    esc(p.text),
+                    words("Proposed by {who}, {year}.", who=esc(p.proposed_by), year=p.year),
+                    cite(p.sources, sources_page),
+                )
+            ),
+        )
         for p in manual.mandate.proposals
     )
 
 
-def proposed_by(proposal, words: Words = ENGLISH) -> str:
-    return words("Proposed by {who}, {year}.", who=esc(proposal.proposed_by), year=proposal.year)
-
-
 def principles(manual: Manual, sources_page: str, heading_level: int = 3) -> str:
-    hashes = "#" * heading_level
     return "\n".join(
-        f"{hashes} {number}. {esc(p.title)} {{ #{anchor('principle', p.id)} }}\n\n"
-        f"{esc(p.statement)} {cite(p.sources, sources_page)}\n"
+        section(
+            heading_level,
+            f"{number}. {esc(p.title)}",
+            anchor("principle", p.id),
+            f"{esc(p.statement)} {cite(p.sources, sources_page)}",
+        )
         for number, p in enumerate(manual.principles.principles, start=1)
     )
 
@@ -399,7 +416,6 @@ def meetings_timeline(
 ) -> str:
     """Each meeting under its own heading; `profile_links` maps a host's name to its profile page, when the
     build makes them."""
-    hashes = "#" * heading_level
     label = {
         "where": words("Where:"),
         "hosts": words("Hosts:"),
@@ -414,8 +430,11 @@ def meetings_timeline(
         if kind is not None and meeting.kind != kind:
             continue
         lines = [
-            f"{hashes} {format_span(meeting.start, meeting.end, words)}: {esc(meeting.title)} "
-            f"{{ #{anchor('meeting', meeting.id)} }}",
+            heading(
+                heading_level,
+                f"{format_span(meeting.start, meeting.end, words)}: {esc(meeting.title)}",
+                anchor("meeting", meeting.id),
+            ),
             "",
             f"- **{label['where']}** {esc(meeting.city or label['city not recorded'])}",
         ]

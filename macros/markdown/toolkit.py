@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from macros.data.manual import Manual
 from macros.data.schema import Function, RiskFactor, TemplateSection
-from macros.markdown.render import anchor, cite, esc, styled_block, table
+from macros.markdown.render import anchor, cite, esc, heading, section, styled_block, table
 from macros.words import ENGLISH, N_, Words
 
 CHECKLIST_PHASES = {
@@ -43,7 +43,6 @@ _ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>\S.*?)\s*$")
 
 def checklist(manual: Manual, sources_page: str, heading_level: int = 2, words: Words = ENGLISH) -> str:
     """The first-100-days checklist: one table per phase, a tick box on every task."""
-    hashes = "#" * heading_level
     columns = (words("Done"), words("Task"), words("Why"))
     blocks = []
     for phase, label in CHECKLIST_PHASES.items():
@@ -55,7 +54,9 @@ def checklist(manual: Manual, sources_page: str, heading_level: int = 2, words: 
             for item in items
         ]
         blocks.append(
-            f"{hashes} {words(label)} {{ #{anchor('phase', phase)} }}\n\n" + form("checklist", table(columns, rows))
+            heading(heading_level, words(label), anchor("phase", phase))
+            + "\n\n"
+            + form("checklist", table(columns, rows))
         )
     return "\n".join(blocks)
 
@@ -64,17 +65,17 @@ def template(
     sections: Sequence[TemplateSection], sources_page: str, heading_level: int = 2, words: Words = ENGLISH
 ) -> str:
     """A fill-in template: each section a heading and a table of prompts with an empty notes column."""
-    hashes = "#" * heading_level
     columns = (words("Question"), words("Your notes"))
     return "\n".join(
-        f"{hashes} {esc(section.title)} {{ #{anchor('section', section.id)} }}\n\n"
+        heading(heading_level, esc(part.title), anchor("section", part.id))
+        + "\n\n"
         + form(
             "template",
-            words("Based on {citation}.", citation=cite(section.sources, sources_page))
+            words("Based on {citation}.", citation=cite(part.sources, sources_page))
             + "\n\n"
-            + table(columns, ((esc(prompt), "") for prompt in section.prompts)),
+            + table(columns, ((esc(prompt), "") for prompt in part.prompts)),
         )
-        for section in sections
+        for part in sections
     )
 
 
@@ -115,10 +116,13 @@ def talking_points(manual: Manual, sources_page: str) -> str:
 
 def objections(manual: Manual, sources_page: str, heading_level: int = 3, words: Words = ENGLISH) -> str:
     """Each usual objection as a quoted heading, followed by its answer."""
-    hashes = "#" * heading_level
     return "\n".join(
-        f"{hashes} {quoted(esc(item.objection), words)} {{ #{anchor('objection', item.id)} }}\n\n"
-        f"{esc(item.answer)} {cite(item.sources, sources_page)}\n"
+        section(
+            heading_level,
+            quoted(esc(item.objection), words),
+            anchor("objection", item.id),
+            f"{esc(item.answer)} {cite(item.sources, sources_page)}",
+        )
         for item in manual.outreach.objections
     )
 
@@ -132,17 +136,12 @@ def faq(
     manual: Manual, sources_page: str, link: Callable[[str], str], heading_level: int = 2, words: Words = ENGLISH
 ) -> str:
     """Questions and answers; `link` turns a docs-relative page path into one relative to the page."""
-    hashes = "#" * heading_level
     blocks = []
     for item in manual.toolkit.faq:
-        text = (
-            f"{hashes} {esc(item.question)} {{ #{anchor('question', item.id)} }}\n\n"
-            f"{esc(item.answer)} {cite(item.sources, sources_page)}\n"
-        )
+        paragraphs = [f"{esc(item.answer)} {cite(item.sources, sources_page)}"]
         if item.see is not None:
-            see = words("See: {link}", link=f"[{esc(item.see.label)}]({link(item.see.page)})")
-            text += f"\n{see}\n"
-        blocks.append(text)
+            paragraphs.append(words("See: {link}", link=f"[{esc(item.see.label)}]({link(item.see.page)})"))
+        blocks.append(section(heading_level, esc(item.question), anchor("question", item.id), *paragraphs))
     return "\n".join(blocks)
 
 
