@@ -179,7 +179,7 @@ def define_env(env) -> None:
 
     @env.macro
     def states_index() -> str:
-        return state_pages.states_index(manual, un_member_states(), env.page.file.src_uri, state_pages_built())
+        return state_pages.states_index(manual, un_member_states(), env.page.file.src_uri, state_pages_built(), words)
 
     @env.macro
     def un_member_count() -> int:
@@ -187,12 +187,12 @@ def define_env(env) -> None:
 
     @env.macro
     def coverage_table() -> str:
-        return state_pages.coverage_table(manual, un_member_states())
+        return state_pages.coverage_table(manual, un_member_states(), words)
 
     @env.macro
     def world_map() -> str:
         return state_pages.map_figure(
-            manual, un_member_states(), link(generated.MAP_FILE), env.page.file.src_uri, state_pages_built()
+            manual, un_member_states(), link(generated.MAP_FILE), env.page.file.src_uri, state_pages_built(), words
         )
 
     @env.macro

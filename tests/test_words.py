@@ -96,3 +96,32 @@ def test_a_renderer_writes_the_reader_s_words(tmp_path, monkeypatch):
             "décembre",
         )
     )
+
+
+def test_a_generated_state_page_writes_the_reader_s_words(tmp_path, monkeypatch):
+    """The profiles are made from the same catalogue: a translated heading keeps its English anchor."""
+    from macros.data.countries import un_member_states
+    from macros.data.loader import load_manual
+    from macros.generated import state_pages
+
+    from .conftest import FIXTURE_DATA
+
+    po = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Peers in the region"\nmsgstr "Pairs de la région"\n\n'
+        'msgid "Outreach brief"\nmsgstr "Note de sensibilisation"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("macros.words.LOCALES_DIR", tmp_path)
+    words_for.cache_clear()
+    try:
+        countries = un_member_states()
+        chile = countries.by_iso3["CHL"]
+        page = state_pages.state_page(load_manual(FIXTURE_DATA), countries, chile, words_for("fr"))
+    finally:
+        words_for.cache_clear()
+    assert "## Pairs de la région { #peers data-search-exclude }" in page
+    assert "## Note de sensibilisation { #outreach-brief data-search-exclude }" in page
+    assert "Whom to contact" in page  # not in this catalogue: the English stays

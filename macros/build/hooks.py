@@ -80,7 +80,9 @@ def on_files(files: Files, config) -> Files:
         a_state_page = files.get_file_from_path(state_pages.state_page_path(un_member_states().states[0]))
         sources_link = files.get_file_from_path(SOURCES_PAGE).url_relative_to(a_state_page)
         brief_lists.update(
-            generated.rendered_brief_lists(manual, sources_link, config.markdown_extensions, config.mdx_configs)
+            generated.rendered_brief_lists(
+                manual, sources_link, config.markdown_extensions, config.mdx_configs, words_for(language)
+            )
         )
     return files
 

@@ -35,12 +35,12 @@ def generated_files(manual: Manual, atlas_dir: Path, with_state_pages: bool, wor
         **open_data.open_data_files(manual, countries),
     }
     if with_state_pages:
-        files.update(state_pages.generated_pages(manual, countries))
+        files.update(state_pages.generated_pages(manual, countries, words))
     return files
 
 
 def rendered_brief_lists(
-    manual: Manual, sources_link: str, extensions: Sequence, extension_configs: Mapping
+    manual: Manual, sources_link: str, extensions: Sequence, extension_configs: Mapping, words: Words = ENGLISH
 ) -> dict[str, str]:
     """The outreach brief's lists as HTML, converted with the site's Markdown extensions (abbreviations too).
 
@@ -50,5 +50,5 @@ def rendered_brief_lists(
     converter = markdown.Markdown(extensions=list(extensions), extension_configs=dict(extension_configs))
     return {
         section: converter.reset().convert(text)
-        for section, text in state_pages.brief_lists(manual, sources_link).items()
+        for section, text in state_pages.brief_lists(manual, sources_link, words).items()
     }

@@ -18,6 +18,8 @@ from macros.data.schema import Meeting, Member
 from macros.generated import worldmap
 from macros.markdown import render
 from macros.markdown.render import MEETINGS_PAGE, SOURCES_PAGE, anchor, cite, esc, relative, table
+from macros.markdown.toolkit import quoted
+from macros.words import ENGLISH, N_, Words
 
 STATES_INDEX_PAGE = "network/states.md"
 STATES_DIR = "states"
@@ -29,10 +31,10 @@ SEARCH_BOOST = 4
 # sections carrying this).
 NOT_INDEXED = "data-search-exclude"
 # An SVG shown as an image keeps its tooltips (each country's <title>) to itself; opened alone it shows them.
-MAP_LINK_TEXT = "Opens the map on its own, where pointing at a country shows its name and status."
+MAP_LINK_TEXT = N_("Opens the map on its own, where pointing at a country shows its name and status.")
 # The sources name only some of the members (see network/states.md), so a state missing from the roster is
 # "not named", never "not a member".
-NOT_A_MEMBER = "not named as a member"
+NOT_A_MEMBER = worldmap.NOT_NAMED
 
 
 def state_page_path(state: State) -> str:
@@ -87,16 +89,20 @@ def other_names(state: State, member: Member | None) -> list[str]:
     return [name for name in dict.fromkeys([*names, *map(unaccented, names)]) if name != title]
 
 
-def membership_text(member: Member | None) -> str:
+def membership_text(member: Member | None, words: Words = ENGLISH) -> str:
     if member is None:
-        return NOT_A_MEMBER
-    return f"member since {member.joined}" if member.joined is not None else f"member, {render.joined_text(member)}"
+        return words(NOT_A_MEMBER)
+    if member.joined is not None:
+        return words("member since {year}", year=member.joined)
+    return words("member, {year_not_recorded}", year_not_recorded=render.joined_text(member, words))
 
 
-def peer_year_text(member: Member) -> str:
+def peer_year_text(member: Member, words: Words = ENGLISH) -> str:
     """The year a peer joined or, when the sources do not record it, the date by which a source lists it,
     as the Members table gives it (`listed_by` is required: every member has one)."""
-    return str(member.joined) if member.joined is not None else f"listed by {render.format_date(member.listed_by)}"
+    if member.joined is not None:
+        return str(member.joined)
+    return words("listed by {date}", date=words.date(member.listed_by))
 
 
 def meetings_hosted_by(manual: Manual, countries: UNMemberStates, state: State) -> list[Meeting]:
@@ -108,10 +114,10 @@ def meetings_hosted_by(manual: Manual, countries: UNMemberStates, state: State) 
     ]
 
 
-def _meeting_links(meetings: Iterable[Meeting], page: str) -> str:
+def _meeting_links(meetings: Iterable[Meeting], page: str, words: Words = ENGLISH) -> str:
     meetings_page = relative(MEETINGS_PAGE, page)
-    links = [f"[{esc(render.meeting_label(m))}]({meetings_page}#{anchor('meeting', m.id)})" for m in meetings]
-    return ", ".join(links) or "none recorded"
+    links = [f"[{esc(render.meeting_label(m, words))}]({meetings_page}#{anchor('meeting', m.id)})" for m in meetings]
+    return ", ".join(links) or words("none recorded")
 
 
 def _front_matter(title: str, description: str) -> str:
@@ -154,15 +160,19 @@ def peers(manual: Manual, countries: UNMemberStates, state: State) -> tuple[list
     return same_subregion, same_region
 
 
-def _peer_list(peer_list: list[Peer], page: str, area: str, member_in_area: bool) -> str:
+def _peer_list(peer_list: list[Peer], page: str, area: str, member_in_area: bool, words: Words = ENGLISH) -> str:
     """The peers, linked; `member_in_area` when the page's own state is a member within `area`, where
     "no state" would deny its own membership."""
     if not peer_list:
-        nobody = "No other state" if member_in_area else "No state"
-        return f"{nobody} in {esc(area)} has appointed a focal point yet, as far as the sources show."
+        if member_in_area:
+            return words(
+                "No other state in {area} has appointed a focal point yet, as far as the sources show.", area=esc(area)
+            )
+        return words("No state in {area} has appointed a focal point yet, as far as the sources show.", area=esc(area))
     return (
         ", ".join(
-            f"[{esc(p.member.name)}]({relative(state_page_path(p.state), page)}) ({esc(peer_year_text(p.member))})"
+            f"{render.linked(p.member.name, relative(state_page_path(p.state), page))} "
+            f"({esc(peer_year_text(p.member, words))})"
             for p in sorted(peer_list, key=lambda p: name_order(p.member.name))
         )
         + "."
@@ -173,11 +183,11 @@ def _peer_list(peer_list: list[Peer], page: str, area: str, member_in_area: bool
 # (generated.rendered_brief_lists) and each page carries a marker in its place, which the build fills in
 # (hooks.on_page_content). Converting them on each of the ~150 pages took a quarter of the build.
 BRIEF_SECTIONS = {
-    "why": "Why appoint a focal point",
-    "steps": "What appointing involves",
-    "offers": "What the network offers",
-    "objections": "Answers to the usual objections",
-    "contacts": "Whom to contact",
+    "why": N_("Why appoint a focal point"),
+    "steps": N_("What appointing involves"),
+    "offers": N_("What the network offers"),
+    "objections": N_("Answers to the usual objections"),
+    "contacts": N_("Whom to contact"),
 }
 
 
@@ -188,7 +198,7 @@ def brief_marker(section: str) -> str:
     return f"{BRIEF_MARKER_START}{section} -->"
 
 
-def brief_lists(manual: Manual, sources_link: str) -> dict[str, str]:
+def brief_lists(manual: Manual, sources_link: str, words: Words = ENGLISH) -> dict[str, str]:
     """The Markdown of each list of the outreach brief, by section; `sources_link` points at the sources page."""
     brief = manual.outreach
     lists = {
@@ -196,14 +206,15 @@ def brief_lists(manual: Manual, sources_link: str) -> dict[str, str]:
         "steps": [f"{i}. {esc(p.text)} {cite(p.sources, sources_link)}" for i, p in enumerate(brief.steps, start=1)],
         "offers": [f"- {esc(p.text)} {cite(p.sources, sources_link)}" for p in brief.offers],
         "objections": [
-            f"- **“{esc(o.objection)}”** {esc(o.answer)} {cite(o.sources, sources_link)}" for o in brief.objections
+            f"- **{quoted(esc(o.objection), words)}** {esc(o.answer)} {cite(o.sources, sources_link)}"
+            for o in brief.objections
         ],
         "contacts": [
             *(
                 f"- [{esc(c.name)}]({render.url(c.url)}), {esc(c.role)}. {esc(c.text)} {cite(c.sources, sources_link)}"
                 for c in brief.contacts
             ),
-            "- The focal points of the peers listed on this page.",
+            "- " + words("The focal points of the peers listed on this page."),
         ],
     }
     return {section: "\n".join(items) + "\n" for section, items in lists.items()}
@@ -219,30 +230,42 @@ def fill_in_brief(page_html: str, rendered_lists: dict[str, str]) -> str:
     return page_html
 
 
-def brief_introduction(name: str, roster_as_of: str, hosted: list[Meeting], page: str) -> str:
+def brief_introduction(name: str, roster_as_of: str, hosted: list[Meeting], page: str, words: Words = ENGLISH) -> str:
     """What the sources say about the state and what the brief is for; `hosted`: the meetings it hosted."""
     sentences = [
-        f"The sources used for this manual do not name {esc(name)} as a member of the network "
-        f"(roster as of {esc(roster_as_of)})."
+        words(
+            "The sources used for this manual do not name {name} as a member of the network (roster as of {date}).",
+            name=esc(name),
+            date=esc(roster_as_of),
+        )
     ]
     if hosted:
         # A state that hosted the network may well have a focal point that the sources do not record.
-        meetings = "a network meeting" if len(hosted) == 1 else "network meetings"
         sentences.append(
-            f"{esc(name)} hosted or co-hosted {meetings} ({_meeting_links(hosted, page)}), so it may "
-            "already have a focal point that the sources do not record."
+            words.plural(
+                "{name} hosted or co-hosted a network meeting ({meetings}), so it may already have a focal point "
+                "that the sources do not record.",
+                "{name} hosted or co-hosted network meetings ({meetings}), so it may already have a focal point "
+                "that the sources do not record.",
+                len(hosted),
+                name=esc(name),
+                meetings=_meeting_links(hosted, page, words),
+            )
         )
     sentences.append(
-        f"If {esc(name)} has no focal point yet, this brief sums up the case for appointing one; "
-        "the secretariat can confirm."
+        words(
+            "If {name} has no focal point yet, this brief sums up the case for appointing one; "
+            "the secretariat can confirm.",
+            name=esc(name),
+        )
     )
     return " ".join(sentences)
 
 
-def outreach_brief(introduction: str) -> str:
+def outreach_brief(introduction: str, words: Words = ENGLISH) -> str:
     """The brief for a state the sources do not name: why, how, what for, objections, whom to contact."""
     lines = [
-        f"## Outreach brief {{ #outreach-brief {NOT_INDEXED} }}",
+        render.heading(2, words("Outreach brief"), f"outreach-brief {NOT_INDEXED}"),
         "",
         introduction,
         "",
@@ -250,114 +273,140 @@ def outreach_brief(introduction: str) -> str:
         "",
     ]
     for section, heading in BRIEF_SECTIONS.items():
-        lines += [f"### {heading} {{ {NOT_INDEXED} }}", "", brief_marker(section), ""]
+        lines += [f"### {words(heading)} {{ {NOT_INDEXED} }}", "", brief_marker(section), ""]
     lines += ["</div>", ""]
     return "\n".join(lines)
 
 
-def state_page(manual: Manual, countries: UNMemberStates, state: State) -> str:
+def state_page(manual: Manual, countries: UNMemberStates, state: State, words: Words = ENGLISH) -> str:
     page = state_page_path(state)
     member = manual.members_by_iso3().get(state.iso3)
     name = display_name(state, member)
     sources_page = relative(SOURCES_PAGE, page)
-    status = membership_text(member)
+    status = membership_text(member, words)
+    labels = _profile_labels(words)
     lines = [
-        _front_matter(name, f"{name}: {status} of the Global Network of R2P Focal Points."),
+        _front_matter(
+            name, words("{name}: {status} of the Global Network of R2P Focal Points.", name=name, status=status)
+        ),
         '<div class="state-profile" markdown>',
         "",
         f"# {esc(name)}",
         "",
-        *_other_names_line(state, member),
+        *_other_names_line(state, member, words),
         f"<div markdown {NOT_INDEXED}>",
         "",
         f"*{esc(state.subregion)}, {esc(state.region)} · ISO {esc(state.iso3)}*",
         "",
-        f"- **Global Network of R2P Focal Points:** {esc(status)}"
-        + (f" (roster as of {render.format_date(manual.roster.as_of)})" if member is None else ""),
+        f"- **{labels['network']}** {esc(status)}"
+        + (" " + words("(roster as of {date})", date=words.date(manual.roster.as_of)) if member is None else ""),
     ]
     if member is not None:
-        lines += _roles_and_note(member)
+        lines += _roles_and_note(member, words)
     hosted = meetings_hosted_by(manual, countries, state)
-    lines.append(f"- **Meetings hosted or co-hosted:** {_meeting_links(hosted, page)}")
+    lines.append(f"- **{labels['hosted']}** {_meeting_links(hosted, page, words)}")
     if member is not None:
-        lines.append(f"- **Sources:** {cite(member.sources, sources_page)}")
+        lines.append(f"- **{labels['sources']}** {cite(member.sources, sources_page)}")
     lines.append("")
     # The peers come before the brief, whose "Whom to contact" points to them.
     same_subregion, same_region = peers(manual, countries, state)
+    region = region_phrase(state.region)
     lines += [
-        f"## Peers in the region {{ #peers {NOT_INDEXED} }}",
+        render.heading(2, words("Peers in the region"), f"peers {NOT_INDEXED}"),
         "",
-        f"**{esc(state.subregion)}:** {_peer_list(same_subregion, page, state.subregion, member is not None)}",
+        f"**{esc(state.subregion)}:** {_peer_list(same_subregion, page, state.subregion, member is not None, words)}",
         "",
-        f"**Elsewhere in {esc(region_phrase(state.region))}:** "
-        f"{_peer_list(same_region, page, 'the rest of ' + region_phrase(state.region), False)}",
+        "**"
+        + words("Elsewhere in {region}:", region=esc(region))
+        + "** "
+        + _peer_list(same_region, page, words("the rest of {region}", region=region), False, words),
         "",
     ]
     if member is None:
-        lines.append(outreach_brief(brief_introduction(name, render.format_date(manual.roster.as_of), hosted, page)))
-    lines += _profile_end(page)
+        introduction = brief_introduction(name, words.date(manual.roster.as_of), hosted, page, words)
+        lines.append(outreach_brief(introduction, words))
+    lines += _profile_end(page, words)
     return "\n".join(lines)
 
 
-def _other_names_line(state: State, member: Member | None) -> list[str]:
+def _profile_labels(words: Words = ENGLISH) -> dict[str, str]:
+    """The labels of a profile's facts, the same on every profile."""
+    return {
+        "network": words("Global Network of R2P Focal Points:"),
+        "hosted": words("Meetings hosted or co-hosted:"),
+        "sources": words("Sources:"),
+        "roles": words("Roles:"),
+        "note": words("Note:"),
+    }
+
+
+def _other_names_line(state: State, member: Member | None, words: Words = ENGLISH) -> list[str]:
     """The profile's other names, outside the unindexed block: search finds the page by any of them."""
     names = other_names(state, member)
-    return [f"Other names and spellings: {esc(', '.join(names))}", ""] if names else []
+    if not names:
+        return []
+    return [words("Other names and spellings: {names}", names=esc(", ".join(names))), ""]
 
 
-def _roles_and_note(member: Member) -> list[str]:
+def _roles_and_note(member: Member, words: Words = ENGLISH) -> list[str]:
     """A member's roles and note, each line only when the data holds one."""
+    labels = _profile_labels(words)
     lines = []
     if member.roles:
-        lines.append(f"- **Roles:** {esc(', '.join(render.ROLE_LABELS[r] for r in member.roles))}")
+        roles = ", ".join(words(render.ROLE_LABELS[r]) for r in member.roles)
+        lines.append(f"- **{labels['roles']}** {esc(roles)}")
     if member.joined_note:
-        lines.append(f"- **Note:** {esc(member.joined_note)}")
+        lines.append(f"- **{labels['note']}** {esc(member.joined_note)}")
     return lines
 
 
-def _profile_end(page: str) -> list[str]:
+def _profile_end(page: str, words: Words = ENGLISH) -> list[str]:
     """The way back to the index, and the close of the two blocks every profile opens."""
-    return [f"[All UN member states]({relative(STATES_INDEX_PAGE, page)})", "", "</div>", "", "</div>", ""]
+    back = render.linked(words("All UN member states"), relative(STATES_INDEX_PAGE, page))
+    return [back, "", "</div>", "", "</div>", ""]
 
 
-def organisation_page(manual: Manual, member: Member) -> str:
+def organisation_page(manual: Manual, member: Member, words: Words = ENGLISH) -> str:
     page = organisation_page_path(member)
     sources_page = relative(SOURCES_PAGE, page)
     hosted = sorted(render.meetings_hosted(manual, member), key=lambda m: m.start.as_date())
-    status = membership_text(member)
+    status = membership_text(member, words)
+    labels = _profile_labels(words)
+    description = words("{name}: {status} of the Global Network of R2P Focal Points.", name=member.name, status=status)
     lines = [
-        _front_matter(member.name, f"{member.name}: {status} of the Global Network of R2P Focal Points."),
+        _front_matter(member.name, description),
         '<div class="state-profile" markdown>',
         "",
         f"# {esc(member.name)}",
         "",
         f"<div markdown {NOT_INDEXED}>",
         "",
-        "*Regional organisation*",
+        "*" + words("Regional organisation") + "*",
         "",
-        f"- **Global Network of R2P Focal Points:** {esc(status)}",
-        *_roles_and_note(member),
-        f"- **Meetings hosted or co-hosted:** {_meeting_links(hosted, page)}",
-        f"- **Sources:** {cite(member.sources, sources_page)}",
+        f"- **{labels['network']}** {esc(status)}",
+        *_roles_and_note(member, words),
+        f"- **{labels['hosted']}** {_meeting_links(hosted, page, words)}",
+        f"- **{labels['sources']}** {cite(member.sources, sources_page)}",
         "",
-        *_profile_end(page),
+        *_profile_end(page, words),
     ]
     return "\n".join(lines)
 
 
-def generated_pages(manual: Manual, countries: UNMemberStates) -> dict[str, str]:
+def generated_pages(manual: Manual, countries: UNMemberStates, words: Words = ENGLISH) -> dict[str, str]:
     """Every generated page: its path relative to docs/ and its Markdown."""
-    pages = {state_page_path(state): state_page(manual, countries, state) for state in countries.states}
+    pages = {state_page_path(state): state_page(manual, countries, state, words) for state in countries.states}
     for member in manual.roster.members:
         if member.kind == "regional-organisation":
-            pages[organisation_page_path(member)] = organisation_page(manual, member)
+            pages[organisation_page_path(member)] = organisation_page(manual, member, words)
     return pages
 
 
-def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: bool) -> str:
+def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: bool, words: Words = ENGLISH) -> str:
     """All UN member states by region with their status, members in bold; `linked` when the state pages are
     built."""
     members = manual.members_by_iso3()
+    columns = (words("State"), words("Sub-region"), words("Global Network"))
     blocks = []
     for region in sorted({s.region for s in countries.states}):
         rows = []
@@ -366,21 +415,25 @@ def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: b
             profile = relative(state_page_path(state), page) if linked else None
             cell = render.linked(display_name(state, member), profile)
             rows.append(
-                (f"**{cell}**" if member is not None else cell, esc(state.subregion), esc(membership_text(member)))
+                (
+                    f"**{cell}**" if member is not None else cell,
+                    esc(state.subregion),
+                    esc(membership_text(member, words)),
+                )
             )
         blocks.append(
-            f"## {esc(region)} {{ #{anchor('region', region)} {NOT_INDEXED} }}\n\n"
-            + table(("State", "Sub-region", "Global Network"), rows)
+            render.heading(2, esc(region), f"{anchor('region', region)} {NOT_INDEXED}") + "\n\n" + table(columns, rows)
         )
     organisations = [m for m in manual.roster.members if m.kind == "regional-organisation"]
     if organisations:
         items = [
             render.linked(m.name, relative(organisation_page_path(m), page) if linked else None)
-            + f" ({esc(membership_text(m))})"
+            + f" ({esc(membership_text(m, words))})"
             for m in sorted(organisations, key=lambda m: name_order(m.name))
         ]
         blocks.append(
-            f"## Regional organisations {{ #regional-organisations {NOT_INDEXED} }}\n\n"
+            render.heading(2, words("Regional organisations"), f"regional-organisations {NOT_INDEXED}")
+            + "\n\n"
             + "\n".join(f"- {i}" for i in items)
             + "\n"
         )
@@ -388,7 +441,7 @@ def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: b
     return f"<div markdown {NOT_INDEXED}>\n\n" + "\n".join(blocks) + "\n</div>\n"
 
 
-def coverage_table(manual: Manual, countries: UNMemberStates) -> str:
+def coverage_table(manual: Manual, countries: UNMemberStates, words: Words = ENGLISH) -> str:
     """For each region and sub-region: members named in the data / UN member states, and the share."""
     members = manual.members_by_iso3()
 
@@ -402,12 +455,14 @@ def coverage_table(manual: Manual, countries: UNMemberStates) -> str:
         rows.append(row(f"**{esc(region)}**", in_region))
         for subregion in sorted({s.subregion for s in in_region}):
             rows.append(row(f"{esc(subregion)}", [s for s in in_region if s.subregion == subregion]))
-    rows.append(row("**All UN member states**", list(countries.states)))
-    columns = ("Region and sub-region", "Members / UN member states", "Share")
+    rows.append(row("**" + words("All UN member states") + "**", list(countries.states)))
+    columns = (words("Region and sub-region"), words("Members / UN member states"), words("Share"))
     return table(columns, rows, right_aligned=columns[1:])
 
 
-def map_figure(manual: Manual, countries: UNMemberStates, image_link: str, page: str, linked: bool) -> str:
+def map_figure(
+    manual: Manual, countries: UNMemberStates, image_link: str, page: str, linked: bool, words: Words = ENGLISH
+) -> str:
     """The map as a Markdown image linked to the map file, then its text alternative: the members by period of
     joining. The image shows the map without its tooltips: only the file opened on its own names each country
     under the pointer."""
@@ -420,15 +475,16 @@ def map_figure(manual: Manual, countries: UNMemberStates, image_link: str, page:
             entry + (f" ({member.joined})" if member.joined is not None else "")
         )
     # The image is the link's only content, so its text alternative also says where the link leads.
-    alt = (
-        f"World map of the {len(members)} member states of the Global Network of R2P Focal Points, coloured "
-        "by period of joining; small states are marked by circles. The table below lists the same states. "
-        f"{MAP_LINK_TEXT}"
+    link_text = words(MAP_LINK_TEXT)
+    alt = words(
+        "World map of the {count} member states of the Global Network of R2P Focal Points, coloured by period of "
+        "joining; small states are marked by circles. The table below lists the same states. {link_text}",
+        count=len(members),
+        link_text=link_text,
     )
-    rows = [(esc(label), len(names), ", ".join(names)) for label, names in by_period.items() if names]
+    rows = [(esc(words(label)), len(names), ", ".join(names)) for label, names in by_period.items() if names]
+    columns = (words("Period of joining"), words("States"), words("Member states"))
     return (
-        f'[![{esc(alt)}]({image_link}){{ .members-map }}]({image_link} "{esc(MAP_LINK_TEXT)}")'
-        f"\n\n<div markdown {NOT_INDEXED}>\n\n"
-        + table(("Period of joining", "States", "Member states"), rows, right_aligned=("States",))
-        + "\n</div>\n"
+        f'[![{esc(alt)}]({image_link}){{ .members-map }}]({image_link} "{esc(link_text)}")'
+        f"\n\n<div markdown {NOT_INDEXED}>\n\n" + table(columns, rows, right_aligned=columns[1:2]) + "\n</div>\n"
     )
