@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files
 
 from macros.data.loader import load_or_fail
 from macros.data.schema import PartialDate
-from macros.markdown.render import format_date
+from macros.words import ENGLISH, Words, reader_language, words_for
 
 if TYPE_CHECKING:  # imported where used: builds without the PDF need not load it (~0.1 s)
     from bs4 import BeautifulSoup
@@ -54,11 +54,15 @@ def document_date(as_of: PartialDate, source_date_epoch: str | None) -> dt.datet
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def edition(as_of: PartialDate, roster_as_of: PartialDate) -> str:
+def edition(as_of: PartialDate, roster_as_of: PartialDate, words: Words = ENGLISH) -> str:
     """The cover's edition line; the membership figures are often older than the rest of the data."""
     if roster_as_of.as_date() == as_of.as_date():
-        return f"Edition of {format_date(as_of)}"
-    return f"Edition of {format_date(as_of)} · membership figures as of {format_date(roster_as_of)}"
+        return words("Edition of {date}", date=words.date(as_of))
+    return words(
+        "Edition of {date} · membership figures as of {roster_date}",
+        date=words.date(as_of),
+        roster_date=words.date(roster_as_of),
+    )
 
 
 def prepare_for_print(soup: BeautifulSoup, settings: PrintSettings) -> BeautifulSoup:
@@ -226,7 +230,9 @@ def configure_build(config, environ: Mapping[str, str]) -> None:
 
     manual = load_or_fail(Path(config.config_file_path).parent)
     as_of = manual.data_as_of()
-    config.extra["manual_pdf"]["edition"] = edition(as_of, manual.roster.as_of)
+    words = words_for(reader_language(config))
+    config.extra["manual_pdf"]["edition"] = edition(as_of, manual.roster.as_of, words)
+    config.extra["manual_pdf"]["published_by"] = words("Published by the {author}", author=config.site_author)
     # Tagged PDF (structure tree) for screen readers; the plugin passes no rendering options itself.
     weasyprint.DEFAULT_OPTIONS["pdf_tags"] = True
     configure(
