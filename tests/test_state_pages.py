@@ -435,6 +435,14 @@ def test_the_legend_names_each_period_in_use_with_its_count(map_svg):
     assert "not named as a member" in map_svg and "not yet a member" not in map_svg
 
 
+def test_members_markers_are_drawn_after_the_other_states_markers(map_svg):
+    """Where small states sit close together (the Caribbean, the Pacific), a member's circle stays on top."""
+    markers = re.search(r'<g class="markers">(.*?)</g>', map_svg).group(1)
+    kinds = re.findall(r'<circle class="m (member|other)"', markers)
+    assert "member" in kinds and "other" in kinds
+    assert kinds == sorted(kinds, key=lambda kind: kind == "member"), "a non-member's circle is drawn over a member's"
+
+
 # --- growth chart --------------------------------------------------------------------------------
 
 
@@ -452,6 +460,24 @@ def test_growth_chart_plots_each_official_count_and_the_named_count(manual):
     assert "<title>2013-07: 2 states</title>" in svg
     assert ">more than 3</text>" in svg
     assert "<title>2 states named in the sources</title>" in svg
+
+
+def test_growth_chart_line_steps_at_each_count_and_holds_until_the_roster_date(manual):
+    """A count holds until the next report: the line runs flat, then rises straight up at the next count's date,
+    and the last count holds until the roster's as-of date."""
+    svg = charts.growth_chart_svg(manual.roster, named_states=2)
+    corners = [
+        tuple(map(float, point.split(","))) for point in re.search(r'<polyline points="([^"]+)"', svg)[1].split()
+    ]
+    points = [(float(x), float(y)) for x, y in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)]
+    # A count reported on the roster date holds for no time: its last segment has no length.
+    segments = [(a, b) for a, b in zip(corners, corners[1:], strict=False) if a != b]
+    assert all(a[0] == b[0] or a[1] == b[1] for a, b in segments), "a sloping segment: not a step line"
+    horizontal = [(a, b) for a, b in segments if a[1] == b[1]]
+    vertical = [(a, b) for a, b in segments if a[0] == b[0]]
+    assert [b[0] for a, b in vertical] == [x for x, _ in points[1:]], "the line does not rise at each later count"
+    assert len(horizontal) >= len(points) - 1, "each count holds until the next one"
+    assert corners[-1][0] >= points[-1][0] and corners[-1][1] == points[-1][1]
 
 
 def test_growth_chart_alt_text_states_the_range(manual):
