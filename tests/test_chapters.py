@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, SoupStrainer
 from macros.data.countries import name_order
 from macros.data.loader import load_manual
 from macros.markdown import render, toolkit
+from macros.words import ENGLISH
 
 from .conftest import PROJECT_DIR, build_project
 
@@ -140,7 +141,7 @@ def test_figures_in_prose_come_from_the_data(manual, site_with_one_member_less, 
     text = " ".join(article(site, page).get_text(" ").split())
     assert f"name {render.members_named(smaller)}" in text
     assert f"name {render.members_named(manual)}" not in text
-    assert render.format_date(smaller.roster.as_of) in text
+    assert ENGLISH.date(smaller.roster.as_of) in text
 
 
 # === Part B: The Global Network, In practice, Toolkit =================================================

@@ -24,7 +24,7 @@ from pypdf.generic import Destination
 from macros.build import pdf
 from macros.data.loader import load_manual
 from macros.data.schema import PartialDate
-from macros.markdown.render import format_date
+from macros.words import ENGLISH
 
 from .conftest import PROJECT_DIR, pdf_group, pdf_switch
 
@@ -193,7 +193,7 @@ def test_page_one_is_the_cover(reader, manual):
     cover = " ".join(reader.pages[0].extract_text().split())
     assert cover.startswith("R2P Focal Points Manual")
     assert pdf.edition(manual.data_as_of(), manual.roster.as_of) in cover
-    assert f"membership figures as of {format_date(manual.roster.as_of)}" in cover
+    assert f"membership figures as of {ENGLISH.date(manual.roster.as_of)}" in cover
     assert "Published by" in cover
     assert "Contents" in reader.pages[1].extract_text()
 

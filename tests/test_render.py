@@ -11,6 +11,7 @@ import pytest
 from macros.data.loader import load_manual
 from macros.data.schema import PartialDate
 from macros.markdown import render
+from macros.words import ENGLISH
 
 from .conftest import FIXTURE_DATA
 
@@ -58,8 +59,8 @@ def test_url_encodes_characters_that_end_a_link():
         (None, "date not recorded"),
     ],
 )
-def test_format_date(value, shown):
-    assert render.format_date(PartialDate(value) if value else None) == shown
+def test_dates_read_as_the_manual_writes_them(value, shown):
+    assert ENGLISH.date(PartialDate(value) if value else None) == shown
 
 
 def test_format_span():

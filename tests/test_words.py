@@ -4,9 +4,38 @@ from __future__ import annotations
 
 import gettext
 
+import pytest
+
+from macros.data.countries import un_member_states
+from macros.data.loader import load_manual
 from macros.data.schema import PartialDate
+from macros.generated import state_pages
+from macros.markdown import render
 from macros.words import CATALOGUE_TEMPLATE, ENGLISH, Words, words_for
 from macros.words.catalogue import extracted, template_text
+
+from .conftest import FIXTURE_DATA
+
+PO_HEADER = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+)
+
+
+@pytest.fixture
+def catalogue(tmp_path, monkeypatch):
+    """Words of a language from a catalogue written for the test: `catalogue(language, po_entries)`."""
+    monkeypatch.setattr("macros.words.LOCALES_DIR", tmp_path)
+
+    def words_of(language: str, entries: str) -> Words:
+        po = tmp_path / language / "LC_MESSAGES" / "messages.po"
+        po.parent.mkdir(parents=True)
+        po.write_text(PO_HEADER + entries, encoding="utf-8")
+        return words_for(language)
+
+    words_for.cache_clear()
+    yield words_of
+    words_for.cache_clear()
 
 
 def test_english_is_the_code_s_own_text_with_its_placeholders_filled():
@@ -28,25 +57,15 @@ def test_dates_keep_their_precision_and_follow_the_language():
     assert spanish.date(PartialDate("2015-08")) == "agosto de 2015"
 
 
-def test_a_catalogue_translates_messages_and_plurals(tmp_path, monkeypatch):
-    po = tmp_path / "xx" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-        '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+def test_a_catalogue_translates_messages_and_plurals(catalogue):
+    words = catalogue(
+        "xx",
         'msgid "Legal anchor: {anchor}"\nmsgstr "Fondement juridique : {anchor}"\n\n'
         'msgid "{count} state"\nmsgid_plural "{count} states"\nmsgstr[0] "{count} État"\nmsgstr[1] "{count} États"\n',
-        encoding="utf-8",
     )
-    monkeypatch.setattr("macros.words.LOCALES_DIR", tmp_path)
-    words_for.cache_clear()
-    try:
-        words = words_for("xx")
-        assert words("Legal anchor: {anchor}", anchor="art. II") == "Fondement juridique : art. II"
-        assert [words.plural("{count} state", "{count} states", n) for n in (1, 2)] == ["1 État", "2 États"]
-        assert words("Sources") == "Sources"  # not translated yet: the English stays
-    finally:
-        words_for.cache_clear()
+    assert words("Legal anchor: {anchor}", anchor="art. II") == "Fondement juridique : art. II"
+    assert [words.plural("{count} state", "{count} states", n) for n in (1, 2)] == ["1 État", "2 États"]
+    assert words("Sources") == "Sources"  # not translated yet: the English stays
 
 
 def test_the_catalogue_template_holds_every_message_of_the_code():
@@ -57,71 +76,25 @@ def test_the_catalogue_template_holds_every_message_of_the_code():
     assert 'msgid "Legal anchor: {anchor}"' in current and 'msgid_plural "{count} states"' in current
 
 
-def test_a_renderer_writes_the_reader_s_words(tmp_path, monkeypatch):
+def test_a_renderer_writes_the_reader_s_words(catalogue):
     """What the catalogue translates reaches the page, the rest stays English, dates follow the language."""
-    from macros.data.loader import load_manual
-    from macros.markdown import render
-
-    from .conftest import FIXTURE_DATA
-
-    po = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Date"\nmsgstr "Date"\n\nmsgid "Reported membership"\nmsgstr "Composition annoncée"\n',
-        encoding="utf-8",
-    )
-    monkeypatch.setattr("macros.words.LOCALES_DIR", tmp_path)
-    words_for.cache_clear()
-    try:
-        table = render.official_counts_table(load_manual(FIXTURE_DATA), "sources.md", words_for("fr"))
-    finally:
-        words_for.cache_clear()
-    header = table.splitlines()[0]
-    assert header.startswith("| Date | Composition annoncée | Note | Sources |")
-    assert any(
-        month in table
-        for month in (
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        )
-    )
+    words = catalogue("fr", 'msgid "Reported membership"\nmsgstr "Composition annoncée"\n')
+    table = render.official_counts_table(load_manual(FIXTURE_DATA), "sources.md", words)
+    assert table.splitlines()[0].startswith("| Date | Composition annoncée | Note | Sources |")
+    french_months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                     "octobre", "novembre", "décembre")  # fmt: skip
+    assert any(month in table for month in french_months)
 
 
-def test_a_generated_state_page_writes_the_reader_s_words(tmp_path, monkeypatch):
+def test_a_generated_state_page_writes_the_reader_s_words(catalogue):
     """The profiles are made from the same catalogue: a translated heading keeps its English anchor."""
-    from macros.data.countries import un_member_states
-    from macros.data.loader import load_manual
-    from macros.generated import state_pages
-
-    from .conftest import FIXTURE_DATA
-
-    po = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    words = catalogue(
+        "fr",
         'msgid "Peers in the region"\nmsgstr "Pairs de la région"\n\n'
         'msgid "Outreach brief"\nmsgstr "Note de sensibilisation"\n',
-        encoding="utf-8",
     )
-    monkeypatch.setattr("macros.words.LOCALES_DIR", tmp_path)
-    words_for.cache_clear()
-    try:
-        countries = un_member_states()
-        chile = countries.by_iso3["CHL"]
-        page = state_pages.state_page(load_manual(FIXTURE_DATA), countries, chile, words_for("fr"))
-    finally:
-        words_for.cache_clear()
+    countries = un_member_states()
+    page = state_pages.state_page(load_manual(FIXTURE_DATA), countries, countries.by_iso3["CHL"], words)
     assert "## Pairs de la région { #peers data-search-exclude }" in page
     assert "## Note de sensibilisation { #outreach-brief data-search-exclude }" in page
     assert "Whom to contact" in page  # not in this catalogue: the English stays

@@ -80,10 +80,6 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[object]], right_aligne
     return "\n".join([header, rule, *("| " + " | ".join(str(cell) for cell in row) + " |" for row in rows)]) + "\n"
 
 
-def format_date(value: PartialDate | None, words: Words = ENGLISH) -> str:
-    return words.date(value)
-
-
 def format_span(start: PartialDate, end: PartialDate | None, words: Words = ENGLISH) -> str:
     if end is None or end == start:
         return words.date(start)
