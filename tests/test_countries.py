@@ -25,10 +25,41 @@ def test_the_193_members_with_regions():
 
 
 def test_table_equals_the_converter_data(converter):
+    # The converter's ISO2 column matches Greece and the United Kingdom by pattern ("^GR$|^EL$"): the ISO
+    # code is the first of the two.
     expected = {
-        (row.ISO3, row.name_short, row.ISO2, int(row.ISOnumeric), row.UNregion) for row in converter.data.itertuples()
+        (row.ISO3, row.name_short, row.ISO2.split("|")[0].strip("^$"), int(row.ISOnumeric), row.UNregion)
+        for row in converter.data.itertuples()
     }
     assert {(s.iso3, s.name, s.iso2, s.iso_numeric, s.subregion) for s in un_member_states().states} == expected
+    assert un_member_states().by_iso3["GRC"].iso2 == "GR"
+
+
+@pytest.mark.parametrize(
+    ("language", "iso3", "name", "subregion", "region"),
+    [
+        ("fr", "DEU", "Allemagne", "Europe de l’Ouest", "Europe"),
+        ("fr", "GHA", "Ghana", "Afrique occidentale", "Afrique"),
+        ("es", "DEU", "Alemania", "Europa occidental", "Europa"),
+        ("es", "MEX", "México", "Centroamérica", "América"),
+        # The three UN geoscheme regions whose English name CLDR spells otherwise.
+        ("fr", "IDN", "Indonésie", "Asie du Sud-Est", "Asie"),
+        ("es", "AUS", "Australia", "Australasia", "Oceanía"),
+    ],
+)
+def test_names_and_regions_in_another_language_come_from_cldr(language, iso3, name, subregion, region):
+    state = un_member_states(language).by_iso3[iso3]
+    assert (state.name, state.subregion, state.region) == (name, subregion, region)
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_another_language_names_every_state_and_keeps_reading_order(language):
+    states = un_member_states(language).states
+    english = un_member_states().by_iso3
+    assert len(states) == 193 and all(s.name and s.region and s.subregion for s in states)
+    assert [name_order(s.name) for s in states] == sorted(name_order(s.name) for s in states)
+    # The official name stays the country data's, so a profile is still found by it.
+    assert all(s.official_name == english[s.iso3].official_name for s in states)
 
 
 def test_each_state_is_found_by_its_short_and_official_name():

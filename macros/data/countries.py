@@ -1,4 +1,5 @@
-"""The 193 UN member states, with ISO codes and UN geoscheme regions, from the country-converter package."""
+"""The 193 UN member states, with ISO codes and UN geoscheme regions, from the country-converter package;
+their names and regions in another language from Babel's CLDR territory names."""
 
 from __future__ import annotations
 
@@ -9,8 +10,16 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale
+
+SOURCE_LANGUAGE = "en"
+
 # country-converter names the Americas "America"; the UN geoscheme says "Americas".
 _REGION_NAMES = {"America": "Americas"}
+
+# The UN M49 code of each geoscheme region whose English name CLDR spells otherwise ("Southeast Asia",
+# "Australasia", "Micronesian Region"); https://unstats.un.org/unsd/methodology/m49/ lists all of them.
+_M49_CODES_CLDR_NAMES_OTHERWISE = {"South-eastern Asia": "035", "Australia and New Zealand": "053", "Micronesia": "057"}
 
 
 def unaccented(name: str) -> str:
@@ -66,17 +75,50 @@ def _country_table() -> list[dict[str, str]]:
 
 
 @functools.cache
-def un_member_states() -> UNMemberStates:
+def un_member_states(language: str = SOURCE_LANGUAGE) -> UNMemberStates:
+    """The member states in reading order, named in `language` (English: the country data's own names)."""
+    if language != SOURCE_LANGUAGE:
+        return _named_in(language, un_member_states())
     states = tuple(
         State(
             name=row["name_short"],
             official_name=row["name_official"],
             iso3=row["ISO3"],
-            iso2=row["ISO2"],
+            iso2=_first_code(row["ISO2"]),
             iso_numeric=int(row["ISOnumeric"]),
             region=_REGION_NAMES.get(row["continent"], row["continent"]),
             subregion=row["UNregion"],
         )
         for row in _country_table()
+    )
+    return UNMemberStates(tuple(sorted(states, key=lambda s: name_order(s.name))))
+
+
+def _first_code(column: str) -> str:
+    """The ISO 3166 code of a column that may hold alternatives as a pattern ("^GR$|^EL$": Greece)."""
+    return column.split("|")[0].strip("^$")
+
+
+def _named_in(language: str, english: UNMemberStates) -> UNMemberStates:
+    """`english` with CLDR's names of the states and regions in `language`; the official name stays the
+    country data's (English), so a reader can still find a profile by it."""
+    territories = Locale.parse(language).territories
+    m49 = {name: code for code, name in Locale.parse(SOURCE_LANGUAGE).territories.items() if code.isdigit()}
+    m49.update(_M49_CODES_CLDR_NAMES_OTHERWISE)
+
+    def region(name: str) -> str:
+        return territories[m49[name]]
+
+    states = tuple(
+        State(
+            name=territories[state.iso2],
+            official_name=state.official_name,
+            iso3=state.iso3,
+            iso2=state.iso2,
+            iso_numeric=state.iso_numeric,
+            region=region(state.region),
+            subregion=region(state.subregion),
+        )
+        for state in english.states
     )
     return UNMemberStates(tuple(sorted(states, key=lambda s: name_order(s.name))))
