@@ -7,6 +7,7 @@ formatted as `data/roster.yml:42: members[12].joined: expected …, got …`.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import ValidationError
 
-from macros.data import schema
-from macros.data.countries import UNMemberStates, un_member_states
+from macros.data import schema, translations
+from macros.data.countries import SOURCE_LANGUAGE, UNMemberStates, un_member_states
 from macros.data.manual import Manual
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -345,8 +346,25 @@ def _check_meetings(meetings: schema.MeetingsFile, member_names: set[str], count
                 )
 
 
-def load_manual(data_dir: Path | str, display_root: Path | str | None = None) -> Manual:
-    """Read, parse and validate every data file; raise DataError listing all problems."""
+def _read(path: Path, shown: str) -> tuple[ParsedFile | None, list[Problem]]:
+    with path.open("rb") as file:
+        raw = file.read(MAX_FILE_BYTES + 1)  # enough to tell an oversized file, whatever its size
+    return parse_yaml(raw, shown)
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+def load_manual(
+    data_dir: Path | str,
+    display_root: Path | str | None = None,
+    language: str = SOURCE_LANGUAGE,
+    mark_untranslated: Callable[[str], str] = _unchanged,
+) -> Manual:
+    """Read, parse and validate every data file, and in another `language` its translation files too
+    (`translations.py`); raise DataError listing all problems. English left in another language's text is
+    passed through `mark_untranslated`, so that the page can say so."""
     data_dir = Path(data_dir)
     root = Path(display_root) if display_root is not None else data_dir.parent
     problems: list[Problem] = []
@@ -357,9 +375,7 @@ def load_manual(data_dir: Path | str, display_root: Path | str | None = None) ->
         if not path.is_file():
             problems.append(Problem(shown, None, "", "file not found"))
             continue
-        with path.open("rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)  # enough to tell an oversized file, whatever its size
-        parsed, parse_problems = parse_yaml(raw, shown)
+        parsed, parse_problems = _read(path, shown)
         problems += parse_problems
         if parsed is None or parse_problems:
             continue
@@ -370,7 +386,67 @@ def load_manual(data_dir: Path | str, display_root: Path | str | None = None) ->
     problems += _cross_checks(files, un_member_states())
     if problems:
         raise DataError([str(p) for p in problems])
-    return Manual(**{dataset: model for dataset, (model, _) in files.items()})
+    manual = Manual(**{dataset: model for dataset, (model, _) in files.items()})
+    if language == SOURCE_LANGUAGE:
+        return manual
+    return _translated(manual, files, data_dir / language, root, language, mark_untranslated)
+
+
+def _translated(
+    english: Manual, files: Validated, words_dir: Path, root: Path, language: str, mark: Callable[[str], str]
+) -> Manual:
+    problems: list[Problem] = []
+    for path in sorted(words_dir.glob("*")):
+        if path.suffix != ".yml" or path.stem not in schema.DATA_FILES:
+            shown = _display_name(path, root)
+            problems.append(Problem(shown, None, "", f"expected the name of a file in {words_dir.parent.name}/"))
+    words: dict[str, ParsedFile | None] = {}
+    for dataset in files:
+        path = words_dir / f"{dataset}.yml"
+        words[dataset] = None
+        if path.is_file():
+            parsed, parse_problems = _read(path, _display_name(path, root))
+            problems += parse_problems
+            words[dataset] = None if parse_problems else parsed
+    if problems:
+        raise DataError([str(p) for p in problems])
+
+    def located(dataset: str, result: translations.Translated) -> list[Problem]:
+        parsed = words[dataset]
+        shown = parsed.name if parsed else _display_name(words_dir / f"{dataset}.yml", root)
+        lines = parsed.lines if parsed else {}
+        return [Problem(shown, line_for(lines, p.path), format_path(p.path), p.message) for p in result.problems]
+
+    merged: dict[str, dict] = {}
+    untranslated: list[str] = []
+    for dataset, (model, parsed) in files.items():
+        result = translations.translate_dataset(
+            dataset, model, parsed.data, words[dataset] and words[dataset].data, mark
+        )
+        problems += located(dataset, result)
+        untranslated += [f"{dataset}.{path}" for path in result.untranslated]
+        merged[dataset] = result.data
+    names = translations.rename_members(
+        merged["roster"],
+        merged["meetings"],
+        english.roster,
+        words["roster"] and words["roster"].data,
+        un_member_states(language),
+        un_member_states(),
+        mark,
+    )
+    problems += located("roster", names)
+    untranslated += [f"roster.{path}" for path in names.untranslated]
+    models = {}
+    for dataset, (_, parsed) in files.items():
+        validated, schema_problems = validate_file(
+            ParsedFile(parsed.name, merged[dataset], parsed.lines), schema.DATA_FILES[dataset]
+        )
+        problems += schema_problems
+        models[dataset] = validated
+    if problems:
+        raise DataError([str(p) for p in problems])
+    return Manual(**models, language=language, untranslated=tuple(untranslated), english_names=names.data)
 
 
 def _display_name(path: Path, root: Path) -> str:
@@ -380,25 +456,34 @@ def _display_name(path: Path, root: Path) -> str:
         return path.name
 
 
-@functools.lru_cache(maxsize=4)
-def _cached(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Manual:
-    return load_manual(data_dir)
+@functools.lru_cache(maxsize=8)
+def _cached(data_dir: str, language: str, mark: Callable[[str], str], stamp: tuple) -> Manual:
+    return load_manual(data_dir, language=language, mark_untranslated=mark)
 
 
-def load_manual_cached(data_dir: Path | str) -> Manual:
+def load_manual_cached(
+    data_dir: Path | str, language: str = SOURCE_LANGUAGE, mark_untranslated: Callable[[str], str] = _unchanged
+) -> Manual:
     """`load_manual`, reused while no data file changes (the build asks for the data more than once)."""
     data_dir = Path(data_dir).resolve()
-    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.glob("*.yml")))
-    return _cached(str(data_dir), stamp)
+    files = (
+        [*data_dir.glob("*.yml"), *(data_dir / language).glob("*")]
+        if language != SOURCE_LANGUAGE
+        else data_dir.glob("*.yml")
+    )
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(files))
+    return _cached(str(data_dir), language, mark_untranslated, stamp)
 
 
 def data_dir(project_dir: str | Path) -> Path:
     return Path(project_dir) / "data"
 
 
-def load_or_fail(project_dir: str | Path) -> Manual:
+def load_or_fail(
+    project_dir: str | Path, language: str = SOURCE_LANGUAGE, mark_untranslated: Callable[[str], str] = _unchanged
+) -> Manual:
     """The validated data, or a build error listing every problem (MkDocs prints it without a traceback)."""
     try:
-        return load_manual_cached(data_dir(project_dir))
+        return load_manual_cached(data_dir(project_dir), language, mark_untranslated)
     except DataError as error:
         raise PluginError(str(error)) from None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from macros.data import schema
 from macros.data.schema import Member, PartialDate
@@ -22,6 +23,15 @@ class Manual:
     sg_reports: schema.SGReportsFile
     risk_factors: schema.RiskFactorsFile
     toolkit: schema.ToolkitFile
+    # In another language (translations.py): the texts still in English, and the English name of each
+    # member under its name in the language.
+    language: str = "en"
+    untranslated: tuple[str, ...] = ()
+    english_names: Mapping[str, str] = field(default_factory=dict)
+
+    def english_name(self, name: str) -> str:
+        """The English name of a member or state named `name` in this language (its pages are named by it)."""
+        return self.english_names.get(name, name)
 
     def members_by_iso3(self) -> dict[str, Member]:
         """The member states, by ISO 3166 alpha-3 code."""

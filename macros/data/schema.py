@@ -94,6 +94,24 @@ EventDate = Annotated[PartialDate, PlainValidator(_event_date)]
 PublicationDate = Annotated[PartialDate, PlainValidator(_publication_date)]
 
 Text = Annotated[str, Field(strict=True, min_length=1)]
+
+
+class Translation:
+    """Marks a text field that data/<language>/<file>.yml gives in another language (macros/data/translations.py)."""
+
+    def __init__(self, required: bool):
+        # required: a language lacking the field falls back to English and says so; otherwise (a city, an
+        # abbreviation, a state's name, which CLDR names) the English stands as the name in every language.
+        self.required = required
+
+    def __repr__(self) -> str:
+        return f"Translation(required={self.required})"
+
+
+# Sentences and labels, translated for every language the manual has.
+Prose = Annotated[str, Field(strict=True, min_length=1), Translation(required=True)]
+# Names that a language may spell otherwise but need not.
+Name = Annotated[str, Field(strict=True, min_length=1), Translation(required=False)]
 Slug = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 SourceIds = Annotated[list[Slug], Field(min_length=1)]
 
@@ -127,7 +145,7 @@ class Source(Strict):
     # A UN document's symbol, e.g. A/63/677: the bibliography links its official record beside `url`,
     # which may be the copy the research could read.
     un_symbol: Annotated[str, Field(strict=True, pattern=r"^[AS](/[A-Za-z0-9.]+)+$")] | None = None
-    note: Text | None = None
+    note: Prose | None = None
 
 
 class SourcesFile(Strict):
@@ -139,17 +157,17 @@ class SourcesFile(Strict):
 
 class Pillar(Strict):
     number: Annotated[int, Field(strict=True, ge=1, le=3)]
-    name: Text
-    asks: Text
-    measures: Annotated[list[Text], Field(min_length=1)]
+    name: Prose
+    asks: Prose
+    measures: Annotated[list[Prose], Field(min_length=1)]
     sources: SourceIds
 
 
 class Crime(Strict):
     id: Slug
-    name: Text
-    explanation: Text
-    legal_anchor: Text
+    name: Prose
+    explanation: Prose
+    legal_anchor: Prose
     sources: SourceIds
 
 
@@ -164,8 +182,8 @@ class PillarsFile(Strict):
 class Function(Strict):
     id: Slug
     scope: Literal["domestic", "international"]
-    title: Text
-    text: Text
+    title: Prose
+    text: Prose
     year: Year
     sources: SourceIds
 
@@ -173,17 +191,17 @@ class Function(Strict):
 class Recommendation(Strict):
     id: Slug
     topic: Literal["profile", "placement", "seniority", "convening-authority", "resources", "relations"]
-    title: Text
-    text: Text
+    title: Prose
+    text: Prose
     year: Year
     sources: SourceIds
 
 
 class Proposal(Strict):
     id: Slug
-    title: Text
-    text: Text
-    proposed_by: Text
+    title: Prose
+    text: Prose
+    proposed_by: Prose
     year: Year
     sources: SourceIds
 
@@ -199,8 +217,8 @@ class MandateFile(Strict):
 
 class Principle(Strict):
     id: Slug
-    title: Text
-    statement: Text
+    title: Prose
+    statement: Prose
     sources: SourceIds
 
 
@@ -214,11 +232,11 @@ Role = Literal["co-founder", "facilitating-group", "steering-group"]
 
 
 class Member(Strict):
-    name: Text
+    name: Name
     kind: Literal["state", "regional-organisation"]
     iso3: Annotated[str, Field(strict=True, pattern=r"^[A-Z]{3}$")] | None = None
     joined: Year | None = None  # null: the sources do not record the year
-    joined_note: Text | None = None
+    joined_note: Prose | None = None
     listed_by: EventDate  # the earliest date by which a source names it as a member
     roles: list[Role] = []
     sources: SourceIds
@@ -229,7 +247,7 @@ class OfficialCount(Strict):
     states: Annotated[int, Field(strict=True, ge=0)]
     organisations: Annotated[int, Field(strict=True, ge=0)] | None = None
     qualifier: Literal["exactly", "more-than"] = "exactly"
-    note: Text | None = None
+    note: Prose | None = None
     sources: SourceIds
 
 
@@ -244,8 +262,8 @@ class RosterFile(Strict):
 
 class Organisation(Strict):
     id: Slug
-    name: Text
-    abbreviation: Text | None = None
+    name: Prose
+    abbreviation: Name | None = None
     part_of: Text | None = None  # the roster member it is a body of: its meetings count as that member's
     sources: SourceIds
 
@@ -254,15 +272,15 @@ class Meeting(Strict):
     id: Slug
     kind: Literal["annual", "regional", "workshop"]
     number: Annotated[int, Field(strict=True, ge=1)] | None = None
-    title: Text
+    title: Prose
     start: EventDate
     end: EventDate | None = None
-    city: Text | None = None  # null: the sources do not name the city
+    city: Name | None = None  # null: the sources do not name the city
     country: Annotated[str, Field(strict=True, pattern=r"^[A-Z]{3}$")] | None = None
     hosts: list[Text] = []  # member names, UN member state names, or organisation ids
-    attendance: Text | None = None
-    themes: list[Text] = []  # topics discussed
-    notes: list[Text] = []  # other facts: outcomes, firsts, what the meeting followed or was part of
+    attendance: Prose | None = None
+    themes: list[Prose] = []  # topics discussed
+    notes: list[Prose] = []  # other facts: outcomes, firsts, what the meeting followed or was part of
     sources: SourceIds
 
 
@@ -277,23 +295,23 @@ class MeetingsFile(Strict):
 
 class BriefPoint(Strict):
     id: Slug
-    text: Text
+    text: Prose
     sources: SourceIds
 
 
 class Objection(Strict):
     id: Slug
-    objection: Text
-    answer: Text
+    objection: Prose
+    answer: Prose
     sources: SourceIds
 
 
 class Contact(Strict):
     id: Slug
-    name: Text
-    role: Text
+    name: Prose
+    role: Prose
     url: HttpUrl
-    text: Text
+    text: Prose
     sources: SourceIds
 
 
@@ -347,7 +365,7 @@ class SGReportsFile(Strict):
 
 class RiskFactor(Strict):
     number: Annotated[int, Field(strict=True, ge=1, le=14)]
-    name: Text
+    name: Prose
     group: Literal["common", "genocide", "crimes-against-humanity", "war-crimes"]
     # False: the name follows the Framework's standard numbering, but no text the research could read
     # showed it, so the page flags it.
@@ -369,33 +387,33 @@ PagePath = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+
 class ChecklistItem(Strict):
     id: Slug
     phase: ChecklistPhase
-    task: Text
-    why: Text
+    task: Prose
+    why: Prose
     sources: SourceIds
 
 
 class TemplateSection(Strict):
     id: Slug
-    title: Text
-    prompts: Annotated[list[Text], Field(min_length=1)]
+    title: Prose
+    prompts: Annotated[list[Prose], Field(min_length=1)]
     sources: SourceIds
 
 
 class TalkingPoint(Strict):
     id: Slug
-    text: Text
+    text: Prose
     sources: SourceIds
 
 
 class SeeAlso(Strict):
     page: PagePath
-    label: Text
+    label: Prose
 
 
 class Question(Strict):
     id: Slug
-    question: Text
-    answer: Text
+    question: Prose
+    answer: Prose
     see: SeeAlso | None = None
     sources: SourceIds
 
