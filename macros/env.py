@@ -18,14 +18,19 @@ from macros.markdown import render, toolkit
 from macros.markdown.render import MEETINGS_PAGE, SOURCES_PAGE
 from macros.words import reader_language, words_for
 
-# The one list of abbreviations: appended to every page for tooltips, and rendered as the glossary.
-ABBREVIATIONS_FILE = Path("includes") / "abbreviations.md"
+
+# The one list of abbreviations of each language: appended to every page for tooltips (pymdownx.snippets,
+# which looks in includes/<language>/ first), and rendered as the glossary.
+def abbreviations_file(project_dir: str, language: str) -> Path:
+    translated = Path(project_dir) / "includes" / language / "abbreviations.md"
+    return translated if translated.is_file() else Path(project_dir) / "includes" / "abbreviations.md"
 
 
 def define_env(env) -> None:
     # Validate before MkDocs touches the output folder: a data error stops the build here.
-    manual = load_or_fail(env.project_dir)
     words = words_for(reader_language(env.conf))
+    manual = load_or_fail(env.project_dir, words.language, words.untranslated)
+    countries = un_member_states(words.language)
     known_sources = {source.id for source in manual.sources.sources}
 
     def link(target: str) -> str:
@@ -74,7 +79,9 @@ def define_env(env) -> None:
     @env.macro
     def members_table(kind: str) -> str:
         profiles = (
-            {m.name: link(state_pages.profile_path(m)) for m in manual.roster.members} if state_pages_built() else None
+            {m.name: link(state_pages.profile_path(manual, m)) for m in manual.roster.members}
+            if state_pages_built()
+            else None
         )
         return render.members_table(manual, kind, link(SOURCES_PAGE), link(MEETINGS_PAGE), profiles, words)
 
@@ -100,7 +107,7 @@ def define_env(env) -> None:
 
     @env.macro
     def meetings_timeline(kind: str | None = None, heading_level: int = 3) -> str:
-        host_pages = state_pages.host_profile_paths(manual, un_member_states()) if state_pages_built() else {}
+        host_pages = state_pages.host_profile_paths(manual, countries) if state_pages_built() else {}
         profiles = {host: link(path) for host, path in host_pages.items()}
         return render.meetings_timeline(manual, link(SOURCES_PAGE), kind, heading_level, profiles, words)
 
@@ -169,7 +176,7 @@ def define_env(env) -> None:
 
     @env.macro
     def glossary() -> str:
-        text = (Path(env.project_dir) / ABBREVIATIONS_FILE).read_text(encoding="utf-8")
+        text = abbreviations_file(env.project_dir, words.language).read_text(encoding="utf-8")
         return toolkit.glossary(toolkit.parse_abbreviations(text), words)
 
     # --- the UN member states, the map, the growth chart, open data (state_pages.py, generated.py) ---
@@ -179,20 +186,20 @@ def define_env(env) -> None:
 
     @env.macro
     def states_index() -> str:
-        return state_pages.states_index(manual, un_member_states(), env.page.file.src_uri, state_pages_built(), words)
+        return state_pages.states_index(manual, countries, env.page.file.src_uri, state_pages_built(), words)
 
     @env.macro
     def un_member_count() -> int:
-        return len(un_member_states().states)
+        return len(countries.states)
 
     @env.macro
     def coverage_table() -> str:
-        return state_pages.coverage_table(manual, un_member_states(), words)
+        return state_pages.coverage_table(manual, countries, words)
 
     @env.macro
     def world_map() -> str:
         return state_pages.map_figure(
-            manual, un_member_states(), link(generated.MAP_FILE), env.page.file.src_uri, state_pages_built(), words
+            manual, countries, link(generated.MAP_FILE), env.page.file.src_uri, state_pages_built(), words
         )
 
     @env.macro

@@ -15,7 +15,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = PROJECT_DIR / "tests" / "fixtures" / "data"
 FIXTURE_SITE = PROJECT_DIR / "tests" / "fixtures" / "site"
 # What a copy of the project needs to build; node_modules is linked, not copied.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "includes", "overrides", "macros", "data")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.fr.yml", "mkdocs.es.yml", "docs", "includes", "overrides", "macros", "data")
 
 
 def chromium_or_skip(needed_for: str) -> str:

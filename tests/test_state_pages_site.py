@@ -169,7 +169,7 @@ def test_the_meetings_page_names_the_years_the_sources_record_no_meeting_in(real
 def test_the_members_page_links_each_member_to_its_profile(real_site, manual):
     html = (real_site / "network" / "members.html").read_text(encoding="utf-8")
     for member in manual.roster.members:
-        page = state_pages.profile_path(member).replace(".md", ".html")
+        page = state_pages.profile_path(manual, member).replace(".md", ".html")
         assert f'href="../{page}"' in html, f"{member.name}: no link to {page}"
 
 

@@ -6,6 +6,7 @@ so the hooks can use the `macros` package as the macros plugin does.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import generated  # noqa: E402
-from macros.build import cache, pdf  # noqa: E402
+from macros.build import cache, languages, pdf, search_index  # noqa: E402
 from macros.data.countries import country_table_file, un_member_states  # noqa: E402
 from macros.data.loader import data_dir, load_or_fail  # noqa: E402
 from macros.generated import state_pages  # noqa: E402
@@ -37,9 +38,16 @@ IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 brief_lists: dict[str, str] = {}
 
 
+log = logging.getLogger("mkdocs.hooks.manual")
+
+
 @event_priority(-100)  # after the to-pdf plugin's on_config, which (re)loads its event hook module
 def on_config(config):
     pdf.configure_build(config, os.environ)
+    languages.configure_build(config, PROJECT_DIR)
+    report = languages.untranslated_report(PROJECT_DIR, reader_language(config))
+    if report:
+        log.info(report)
     return config
 
 
@@ -50,6 +58,7 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_files(files: Files, config) -> Files:
     files = pdf.site_files(files, config, os.environ)
+    files = languages.shared_files(files, config, PROJECT_DIR)
     shim = PROJECT_DIR / "node_modules" / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
         raise PluginError(f"{shim.relative_to(PROJECT_DIR)} is missing: run `make setup` (npm ci) first")
@@ -57,32 +66,31 @@ def on_files(files: Files, config) -> Files:
     # State pages, map, growth chart and open data, from the same validated data as the pages.
     atlas_dir = PROJECT_DIR / "node_modules" / "world-atlas"
     with_state_pages = generated.state_pages_enabled(config.extra)
-    manual = load_or_fail(PROJECT_DIR)
+    words = words_for(reader_language(config))
+    manual = load_or_fail(PROJECT_DIR, words.language, words.untranslated)
     inputs = [
-        *data_dir(PROJECT_DIR).glob("*.yml"),
+        *data_dir(PROJECT_DIR).rglob("*.yml"),
         *(PROJECT_DIR / "macros").rglob("*.py"),
+        *(PROJECT_DIR / "macros" / "words" / "locales").rglob("*.po"),
         atlas_dir / "package.json",
         country_table_file(),
     ]
-    language = reader_language(config)
-    key = cache.input_key(inputs, f"state pages: {with_state_pages}", f"language: {language}")
+    key = cache.input_key(inputs, f"state pages: {with_state_pages}", f"language: {words.language}")
     generated_files = cache.cached(
         PROJECT_DIR / ".cache" / "generated",
         "files",
         key,
-        lambda: generated.generated_files(manual, atlas_dir, with_state_pages, words_for(language)),
+        lambda: generated.generated_files(manual, atlas_dir, with_state_pages, words),
     )
     for path, content in generated_files.items():
         files.append(File.generated(config, path, content=content))
     brief_lists.clear()
     if with_state_pages:
         # All state pages share one folder, so one link to the sources page serves them all.
-        a_state_page = files.get_file_from_path(state_pages.state_page_path(un_member_states().states[0]))
+        a_state_page = files.get_file_from_path(state_pages.state_page_path(un_member_states(words.language).states[0]))
         sources_link = files.get_file_from_path(SOURCES_PAGE).url_relative_to(a_state_page)
         brief_lists.update(
-            generated.rendered_brief_lists(
-                manual, sources_link, config.markdown_extensions, config.mdx_configs, words_for(language)
-            )
+            generated.rendered_brief_lists(manual, sources_link, config.markdown_extensions, config.mdx_configs, words)
         )
     return files
 
@@ -91,3 +99,8 @@ def on_page_content(html: str, page, config, files) -> str:
     if page.file.src_uri.startswith(state_pages.STATES_DIR + "/"):
         return state_pages.fill_in_brief(html, brief_lists)
     return html
+
+
+@event_priority(-100)  # after the search and offline plugins have written the search index
+def on_post_build(config) -> None:
+    search_index.fold_accents(Path(config.site_dir))

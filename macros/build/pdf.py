@@ -223,14 +223,21 @@ def previously_built_pdf(config, pdf_path: str, published_site: Path) -> File | 
 def configure_build(config, environ: Mapping[str, str]) -> None:
     """Give the templates the PDF's path (every build links to it) and set up a build that writes the PDF
     (MkDocs on_config, after the plugin's own)."""
-    config.extra["manual_pdf"] = {"path": plugin_settings(config)["output_path"]}
+    words = words_for(reader_language(config))
+    config.extra["manual_pdf"] = {
+        "path": plugin_settings(config)["output_path"],
+        # The offers of the PDF in the theme overrides (main.html, partials/copyright.html).
+        "landmark": words("The manual as a PDF"),
+        # TRANSLATORS: {start} and {end} enclose the link's text.
+        "offer": words("{start}Download the whole manual as one PDF{end}, for reading offline or printing."),
+        "link_text": words("Download the whole manual (PDF)"),
+    }
     if not writes_pdf(config):
         return
     import weasyprint  # here, not at the top: builds without the PDF need not load it
 
-    manual = load_or_fail(Path(config.config_file_path).parent)
+    manual = load_or_fail(Path(config.config_file_path).parent, words.language, words.untranslated)
     as_of = manual.data_as_of()
-    words = words_for(reader_language(config))
     config.extra["manual_pdf"]["edition"] = edition(as_of, manual.roster.as_of, words)
     config.extra["manual_pdf"]["published_by"] = words("Published by the {author}", author=config.site_author)
     # Tagged PDF (structure tree) for screen readers; the plugin passes no rendering options itself.

@@ -26,6 +26,13 @@ def source_date_epoch(manual: Manual) -> str:
     return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
 
 
+def language_configs(config_file: Path) -> dict[str, Path]:
+    """The configuration of each language of the manual, relative to the site: English (mkdocs.yml) at its root,
+    each other language (mkdocs.<language>.yml, which inherits mkdocs.yml) in its folder."""
+    others = sorted(config_file.parent.glob(f"{config_file.stem}.*{config_file.suffix}"))
+    return {"": config_file, **{path.stem.split(".", 1)[1]: path for path in others}}
+
+
 def build(site_dir: Path, config_file: Path) -> int:
     project_dir = config_file.resolve().parent
     try:
@@ -37,23 +44,25 @@ def build(site_dir: Path, config_file: Path) -> int:
     staging = site_dir.with_name(site_dir.name + ".new")
     previous = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(staging, ignore_errors=True)
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--config-file",
-        str(config_file),
-        "--site-dir",
-        str(staging.resolve()),
-    ]
     environment = {**os.environ}
     environment.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(manual))
-    if subprocess.run(command, env=environment).returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed; {site_dir} is unchanged.", file=sys.stderr)
-        return 1
+    # English first: its build empties the folder it writes, the other languages' builds their own only.
+    for folder, language_config in language_configs(config_file).items():
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(language_config),
+            "--site-dir",
+            str((staging / folder).resolve()),
+        ]
+        if subprocess.run(command, env=environment).returncode != 0:
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"Build failed ({language_config.name}); {site_dir} is unchanged.", file=sys.stderr)
+            return 1
     shutil.rmtree(previous, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(previous)

@@ -17,6 +17,15 @@ def name_nav_sections(html: str) -> str:
     return _SECTION_LABELLED_BY.sub(r'aria-labelledby="\1_title"', html)
 
 
+_LANGUAGE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def drop_language_links(html: str) -> str:
+    """`html` of the page's head without the theme's links to the other languages (see overrides/main.html)."""
+    return _LANGUAGE_LINK.sub("", html)
+
+
 def on_env(env, config, files):
     env.filters["name_nav_sections"] = name_nav_sections
+    env.filters["drop_language_links"] = drop_language_links
     return env

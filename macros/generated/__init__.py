@@ -27,7 +27,7 @@ def state_pages_enabled(extra: Mapping) -> bool:
 
 def generated_files(manual: Manual, atlas_dir: Path, with_state_pages: bool, words: Words = ENGLISH) -> dict[str, str]:
     """Each generated file's path relative to docs/ and its content, in the reader's words."""
-    countries = un_member_states()
+    countries = un_member_states(words.language)
     members = manual.members_by_iso3()
     files = {
         MAP_FILE: worldmap.world_map_svg(countries, members, atlas_dir, words),

@@ -45,15 +45,16 @@ def _state_page_path(iso3: str) -> str:
     return f"{STATES_DIR}/{iso3.lower()}.md"
 
 
-def organisation_page_path(member: Member) -> str:
-    return f"{ORGANISATIONS_DIR}/{render.slug(member.name)}.md"
+def organisation_page_path(manual: Manual, member: Member) -> str:
+    """Named after the English name in every language, so that each page has the same address in all."""
+    return f"{ORGANISATIONS_DIR}/{render.slug(manual.english_name(member.name))}.md"
 
 
-def profile_path(member: Member) -> str:
+def profile_path(manual: Manual, member: Member) -> str:
     """The generated page of a member: its state's profile, or the organisation's page."""
     if member.kind == "state" and member.iso3:
         return _state_page_path(member.iso3)
-    return organisation_page_path(member)
+    return organisation_page_path(manual, member)
 
 
 def host_profile_paths(manual: Manual, countries: UNMemberStates) -> dict[str, str]:
@@ -65,15 +66,15 @@ def host_profile_paths(manual: Manual, countries: UNMemberStates) -> dict[str, s
     for host in {host for meeting in manual.meetings.meetings for host in meeting.hosts}:
         member = members.get(host) or members.get(part_of.get(host) or "")
         if member is not None:
-            paths[host] = profile_path(member)
+            paths[host] = profile_path(manual, member)
         elif host in countries.by_name:
             paths[host] = state_page_path(countries.by_name[host])
     return paths
 
 
-def region_phrase(region: str) -> str:
-    """'Europe', but 'the Americas'."""
-    return f"the {region}" if region == "Americas" else region
+def region_phrase(region: str, words: Words = ENGLISH) -> str:
+    """'Europe', but in English 'the Americas'."""
+    return f"the {region}" if words.language == "en" and region == "Americas" else region
 
 
 def display_name(state: State, member: Member | None) -> str:
@@ -106,11 +107,14 @@ def peer_year_text(member: Member, words: Words = ENGLISH) -> str:
 
 
 def meetings_hosted_by(manual: Manual, countries: UNMemberStates, state: State) -> list[Meeting]:
-    """Meetings this state hosted or co-hosted (the loader holds hosts to the country data's names)."""
+    """Meetings this state hosted or co-hosted (the loader holds hosts to the roster's or the country data's
+    names; in another language a member may be spelt otherwise than the country data spells its state)."""
+    member = manual.members_by_iso3().get(state.iso3)
+    names = {member.name} if member is not None else set()
     return [
         meeting
         for meeting in sorted(manual.meetings.meetings, key=lambda m: m.start.as_date())
-        if any(countries.by_name.get(host) == state for host in meeting.hosts)
+        if any(host in names or countries.by_name.get(host) == state for host in meeting.hosts)
     ]
 
 
@@ -241,6 +245,8 @@ def brief_introduction(name: str, roster_as_of: str, hosted: list[Meeting], page
     ]
     if hosted:
         # A state that hosted the network may well have a focal point that the sources do not record.
+        # (The links are made first: Babel's extractor takes a `words` argument inside the call for a new call.)
+        meetings = _meeting_links(hosted, page, words)
         sentences.append(
             words.plural(
                 "{name} hosted or co-hosted a network meeting ({meetings}), so it may already have a focal point "
@@ -249,7 +255,7 @@ def brief_introduction(name: str, roster_as_of: str, hosted: list[Meeting], page
                 "that the sources do not record.",
                 len(hosted),
                 name=esc(name),
-                meetings=_meeting_links(hosted, page, words),
+                meetings=meetings,
             )
         )
     sentences.append(
@@ -310,11 +316,13 @@ def state_page(manual: Manual, countries: UNMemberStates, state: State, words: W
     lines.append("")
     # The peers come before the brief, whose "Whom to contact" points to them.
     same_subregion, same_region = peers(manual, countries, state)
-    region = region_phrase(state.region)
+    region = region_phrase(state.region, words)
+    # TRANSLATORS: a sub-region's name as the label of the list of its members ("Western Europe:").
+    subregion_label = words("{area}:", area=esc(state.subregion))
     lines += [
         render.heading(2, words("Peers in the region"), f"peers {NOT_INDEXED}"),
         "",
-        f"**{esc(state.subregion)}:** {_peer_list(same_subregion, page, state.subregion, member is not None, words)}",
+        f"**{subregion_label}** {_peer_list(same_subregion, page, state.subregion, member is not None, words)}",
         "",
         "**"
         + words("Elsewhere in {region}:", region=esc(region))
@@ -367,7 +375,7 @@ def _profile_end(page: str, words: Words = ENGLISH) -> list[str]:
 
 
 def organisation_page(manual: Manual, member: Member, words: Words = ENGLISH) -> str:
-    page = organisation_page_path(member)
+    page = organisation_page_path(manual, member)
     sources_page = relative(SOURCES_PAGE, page)
     hosted = sorted(render.meetings_hosted(manual, member), key=lambda m: m.start.as_date())
     status = membership_text(member, words)
@@ -398,7 +406,7 @@ def generated_pages(manual: Manual, countries: UNMemberStates, words: Words = EN
     pages = {state_page_path(state): state_page(manual, countries, state, words) for state in countries.states}
     for member in manual.roster.members:
         if member.kind == "regional-organisation":
-            pages[organisation_page_path(member)] = organisation_page(manual, member, words)
+            pages[organisation_page_path(manual, member)] = organisation_page(manual, member, words)
     return pages
 
 
@@ -427,7 +435,7 @@ def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: b
     organisations = [m for m in manual.roster.members if m.kind == "regional-organisation"]
     if organisations:
         items = [
-            render.linked(m.name, relative(organisation_page_path(m), page) if linked else None)
+            render.linked(m.name, relative(organisation_page_path(manual, m), page) if linked else None)
             + f" ({esc(membership_text(m, words))})"
             for m in sorted(organisations, key=lambda m: name_order(m.name))
         ]

@@ -66,8 +66,8 @@ class Period:
 # roster uses, so that the least-known members are not the ones the map stresses, yet 2.5:1 off the grey
 # (five classes cannot all be 3:1 apart: the table under the map gives the same facts as text).
 PERIODS = (
-    Period("2010–2012", 2010, 2012, "#081d4a"),
-    Period("2013–2015", 2013, 2015, "#2a72b8"),
+    Period(N_("2010–2012"), 2010, 2012, "#081d4a"),
+    Period(N_("2013–2015"), 2013, 2015, "#2a72b8"),
     Period(N_("2016 onwards"), 2016, None, "#6baed6"),
     Period(YEAR_NOT_RECORDED, None, None, "#6b8bb0"),
 )

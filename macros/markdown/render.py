@@ -507,11 +507,13 @@ def latest_meeting_sentence(manual: Manual, sources_page: str, meetings_page: st
     # meeting". A title that starts with a name ("European regional meeting") keeps its capital.
     if ORDINAL_WORD.match(title):
         title = title[:1].lower() + title[1:]
+    # Made before the sentence: Babel's extractor misses a words() call inside another's arguments.
+    city = meeting.city or words("a city not recorded")
     return words(
         "The most recent annual meeting recorded here is the {meeting}, {dates}, in {city} {citation}.",
         meeting=f"[{esc(title)}]({meetings_page}#{anchor('meeting', meeting.id)})",
         dates=format_span(meeting.start, meeting.end, words),
-        city=esc(meeting.city or words("a city not recorded")),
+        city=esc(city),
         citation=cite(meeting.sources, sources_page),
     )
 

@@ -27,7 +27,7 @@ LOCALES_DIR = Path(__file__).parent / "locales"
 CATALOGUE_TEMPLATE = LOCALES_DIR / "messages.pot"
 SOURCE_LANGUAGE = "en"
 # The CLDR locale of each language's dates: the manual writes British English, as the UN does.
-DATE_LOCALES = {"en": "en_GB"}
+DATE_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES"}
 
 
 def N_(message: str) -> str:
@@ -36,6 +36,8 @@ def N_(message: str) -> str:
 
 
 DATE_NOT_RECORDED = N_("date not recorded")
+# TRANSLATORS: after English text shown on a page of another language, for want of a translation.
+NOT_YET_TRANSLATED = N_("not yet translated")
 
 
 @dataclass(frozen=True)
@@ -44,15 +46,41 @@ class Words:
 
     language: str
     translations: gettext.NullTranslations
+    # The messages the catalogue translates; any other falls back to English, marked as such.
+    translated: frozenset[str] = frozenset()
 
     def __call__(self, message: str, /, **values: object) -> str:
         """`message` in this language, its {placeholders} filled with `values`."""
-        text = self.translations.gettext(message)
+        text = self._marked(message, self.translations.gettext(message))
         return text.format(**values) if values else text
 
     def plural(self, singular: str, plural: str, count: int, /, **values: object) -> str:
         """The form of the message for `count` ({count} in it is the number), placeholders filled."""
-        return self.translations.ngettext(singular, plural, count).format(count=count, **values)
+        text = self._marked(singular, self.translations.ngettext(singular, plural, count))
+        return text.format(count=count, **values)
+
+    def _marked(self, message: str, text: str) -> str:
+        if self.language == SOURCE_LANGUAGE or message in self.translated:
+            return text
+        return self.untranslated(text)
+
+    def untranslated(self, english: str) -> str:
+        """`english`, shown in this language for want of a translation, and saying so."""
+        if self.language == SOURCE_LANGUAGE:
+            return english
+        note = (
+            self.translations.gettext(NOT_YET_TRANSLATED)
+            if NOT_YET_TRANSLATED in self.translated
+            else NOT_YET_TRANSLATED
+        )
+        return f"{english} ({note})"
+
+    def missing(self, template: Path | None = None) -> list[str]:
+        """The messages of the catalogue template that this language does not translate yet."""
+        if self.language == SOURCE_LANGUAGE:
+            return []
+        with (template or CATALOGUE_TEMPLATE).open("rb") as pot:
+            return [_id(m) for m in read_po(pot) if m.id and _id(m) not in self.translated]
 
     def date(self, value: PartialDate | None) -> str:
         """A partial date as this language writes it: '2013', 'August 2015', '27 August 2015'."""
@@ -78,7 +106,7 @@ def catalogue_file(language: str) -> Path:
 @functools.cache
 def words_for(language: str) -> Words:
     """The words of `language`: its catalogue's translations, or the English written in the code."""
-    if language == SOURCE_LANGUAGE:
+    if language == SOURCE_LANGUAGE or not catalogue_file(language).is_file():
         return Words(language, gettext.NullTranslations())
     with catalogue_file(language).open("rb") as po:
         catalogue = read_po(po, locale=language)
@@ -87,7 +115,18 @@ def words_for(language: str) -> Words:
     write_mo(compiled, catalogue)
     compiled.seek(0)
     translations = gettext.GNUTranslations(compiled)
-    return Words(language, translations)
+    translated = frozenset(_id(m) for m in catalogue if m.id and _is_translated(m))
+    return Words(language, translations, translated)
+
+
+def _id(message) -> str:
+    """A message's key: its English text (the singular, for a plural message)."""
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def _is_translated(message) -> bool:
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return not message.fuzzy and all(strings)
 
 
 ENGLISH = words_for(SOURCE_LANGUAGE)

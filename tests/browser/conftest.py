@@ -31,8 +31,9 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def site_dir(real_site: Path) -> Path:
-    return real_site
+def site_dir(made_site: Path) -> Path:
+    """The manual as `make build` makes it: every language, each in its folder, and the PDFs."""
+    return made_site
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

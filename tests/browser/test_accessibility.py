@@ -16,6 +16,7 @@ KEY_PAGES = [
     "network/meetings.html",
     "sources.html",
     "404.html",
+    *(f"{language}/{page}" for language in ("fr", "es") for page in ("index.html", "network/members.html")),
 ]
 ALL_RULES = {"resultTypes": ["violations"]}
 # The dark palette changes colours only, so it is checked by the colour rules.

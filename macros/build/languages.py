@@ -1,0 +1,52 @@
+"""The manual in several languages: one MkDocs build per language (mkdocs.yml, mkdocs.<language>.yml).
+
+English is at the site's root and every other language in its folder (site/fr/), each with the same pages
+at the same paths, its own search index and its own PDF. What the languages share is not copied into
+docs/<language>/: the stylesheets come from docs/assets/, and the abbreviations of includes/<language>/
+come before the English ones of includes/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from macros.data.loader import load_or_fail
+from macros.words import SOURCE_LANGUAGE, reader_language, words_for
+
+ENGLISH_DOCS = "docs"
+SHARED_DOCS = ("assets",)  # folders of docs/ that every language's site carries
+SNIPPETS = "pymdownx.snippets"
+
+
+def configure_build(config, project_dir: Path) -> None:
+    """Snippets (the abbreviations appended to every page) look in includes/<language>/ first."""
+    language = reader_language(config)
+    if language == SOURCE_LANGUAGE or SNIPPETS not in config.mdx_configs:
+        return
+    snippets = config.mdx_configs[SNIPPETS]
+    own = str(project_dir / "includes" / language)
+    snippets["base_path"] = [own, *(p for p in snippets.get("base_path", []) if p != own)]
+
+
+def shared_files(files: Files, config, project_dir: Path) -> Files:
+    """Another language's site gets the stylesheets of docs/assets/ as they are (not copied into docs/<language>/)."""
+    if reader_language(config) == SOURCE_LANGUAGE:
+        return files
+    english_docs = project_dir / ENGLISH_DOCS
+    for folder in SHARED_DOCS:
+        for path in sorted((english_docs / folder).rglob("*")):
+            uri = path.relative_to(english_docs).as_posix()
+            if path.is_file() and files.get_file_from_path(uri) is None:
+                files.append(File(uri, str(english_docs), config.site_dir, config.use_directory_urls))
+    return files
+
+
+def untranslated_report(project_dir: Path, language: str) -> str:
+    """'fr: 0 data texts and 0 messages not yet translated', for the build's log; '' in English."""
+    if language == SOURCE_LANGUAGE:
+        return ""
+    words = words_for(language)
+    manual = load_or_fail(project_dir, language, words.untranslated)
+    return f"{language}: {len(manual.untranslated)} data texts and {len(words.missing())} messages not yet translated"
