@@ -209,4 +209,4 @@ def define_env(env) -> None:
 
     @env.macro
     def open_data_links() -> str:
-        return open_data.open_data_list(link(open_data.OPEN_DATA_DIR))
+        return open_data.open_data_list(link(open_data.OPEN_DATA_DIR), words)

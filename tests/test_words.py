@@ -11,8 +11,8 @@ from macros.data.loader import load_manual
 from macros.data.schema import PartialDate
 from macros.generated import state_pages
 from macros.markdown import render
-from macros.words import CATALOGUE_TEMPLATE, ENGLISH, Words, words_for
-from macros.words.catalogue import extracted, template_text
+from macros.words import CATALOGUE_TEMPLATE, ENGLISH, LOCALES_DIR, Words, words_for
+from macros.words.catalogue import extracted, template_text, updated_text
 
 from .conftest import FIXTURE_DATA
 
@@ -53,6 +53,7 @@ def test_dates_keep_their_precision_and_follow_the_language():
     assert ENGLISH.date(None) == "date not recorded"
     french = Words("fr", gettext.NullTranslations())
     assert french.date(PartialDate("2015-08-27")) == "27 août 2015"
+    assert french.date(PartialDate("2011-05-01")) == "1er mai 2011"  # the first of the month is an ordinal
     spanish = Words("es", gettext.NullTranslations())
     assert spanish.date(PartialDate("2015-08")) == "agosto de 2015"
 
@@ -65,7 +66,16 @@ def test_a_catalogue_translates_messages_and_plurals(catalogue):
     )
     assert words("Legal anchor: {anchor}", anchor="art. II") == "Fondement juridique : art. II"
     assert [words.plural("{count} state", "{count} states", n) for n in (1, 2)] == ["1 État", "2 États"]
-    assert words("Sources") == "Sources"  # not translated yet: the English stays
+    # Not translated yet: the English stays, and says so (in English too while that is not translated).
+    assert words("Sources") == "Sources (not yet translated)"
+    assert words.missing() and "Sources" in words.missing()
+
+
+@pytest.mark.parametrize("po_file", sorted(LOCALES_DIR.glob("*/LC_MESSAGES/messages.po")), ids=lambda p: p.parts[-3])
+def test_each_language_s_catalogue_is_merged_with_the_template(po_file):
+    assert po_file.read_text(encoding="utf-8") == updated_text(po_file, extracted()), (
+        f"{po_file.parts[-3]}'s catalogue is not merged with the template: run `make messages`"
+    )
 
 
 def test_the_catalogue_template_holds_every_message_of_the_code():
@@ -80,7 +90,7 @@ def test_a_renderer_writes_the_reader_s_words(catalogue):
     """What the catalogue translates reaches the page, the rest stays English, dates follow the language."""
     words = catalogue("fr", 'msgid "Reported membership"\nmsgstr "Composition annoncée"\n')
     table = render.official_counts_table(load_manual(FIXTURE_DATA), "sources.md", words)
-    assert table.splitlines()[0].startswith("| Date | Composition annoncée | Note | Sources |")
+    assert table.splitlines()[0].startswith("| Date (not yet translated) | Composition annoncée |")
     french_months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
                      "octobre", "novembre", "décembre")  # fmt: skip
     assert any(month in table for month in french_months)
@@ -97,4 +107,4 @@ def test_a_generated_state_page_writes_the_reader_s_words(catalogue):
     page = state_pages.state_page(load_manual(FIXTURE_DATA), countries, countries.by_iso3["CHL"], words)
     assert "## Pairs de la région { #peers data-search-exclude }" in page
     assert "## Note de sensibilisation { #outreach-brief data-search-exclude }" in page
-    assert "Whom to contact" in page  # not in this catalogue: the English stays
+    assert "Whom to contact (not yet translated)" in page  # not in this catalogue: the English stays, marked

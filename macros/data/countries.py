@@ -106,12 +106,16 @@ def _named_in(language: str, english: UNMemberStates) -> UNMemberStates:
     m49 = {name: code for code, name in Locale.parse(SOURCE_LANGUAGE).territories.items() if code.isdigit()}
     m49.update(_M49_CODES_CLDR_NAMES_OTHERWISE)
 
+    def named(code: str) -> str:
+        # CLDR writes the typographic apostrophe (Côte d’Ivoire); the manual, as the UN, the plain one.
+        return territories[code].replace("’", "'")
+
     def region(name: str) -> str:
-        return territories[m49[name]]
+        return named(m49[name])
 
     states = tuple(
         State(
-            name=territories[state.iso2],
+            name=named(state.iso2),
             official_name=state.official_name,
             iso3=state.iso3,
             iso2=state.iso2,

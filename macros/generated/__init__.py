@@ -32,7 +32,7 @@ def generated_files(manual: Manual, atlas_dir: Path, with_state_pages: bool, wor
     files = {
         MAP_FILE: worldmap.world_map_svg(countries, members, atlas_dir, words),
         CHART_FILE: charts.growth_chart_svg(manual.roster, len(members), words),
-        **open_data.open_data_files(manual, countries),
+        **open_data.open_data_files(manual, countries, words),
     }
     if with_state_pages:
         files.update(state_pages.generated_pages(manual, countries, words))

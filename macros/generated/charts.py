@@ -78,7 +78,7 @@ def growth_chart_svg(roster: RosterFile, named_states: int, words: Words = ENGLI
     parts.append(f'<polyline points="{line}" fill="none" stroke="{LINE}" stroke-width="2.5"/>')
     for px, py, count in points:
         label = count_label(count, words)
-        point_title = words("{date}: {count} states", date=count.date, count=label)
+        point_title = words("{date}: {count} states", date=words.date(count.date), count=label)
         parts.append(
             f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4.5" fill="{LINE}">'
             f"<title>{escape(point_title)}</title></circle>"

@@ -353,6 +353,7 @@ class MapState:
     colour: str
     label: str
     member: bool
+    title: str  # the tooltip: "Ghana: member since 2010"
 
 
 def map_states(countries: UNMemberStates, members: dict[str, Member], words: Words = ENGLISH) -> dict[str, MapState]:
@@ -362,14 +363,16 @@ def map_states(countries: UNMemberStates, members: dict[str, Member], words: Wor
         member = members.get(state.iso3)
         if member is None:
             label = words(NOT_NAMED)
-            result[f"{state.iso_numeric:03d}"] = MapState(state, state.name, NON_MEMBER, label, False)
+            title = words("{name}: {status}", name=state.name, status=label)
+            result[f"{state.iso_numeric:03d}"] = MapState(state, state.name, NON_MEMBER, label, False, title)
         else:
             period = period_of(member)
             if member.joined is not None:
                 label = words("member since {year}", year=member.joined)
             else:
                 label = words("member, {year_not_recorded}", year_not_recorded=words(YEAR_NOT_RECORDED))
-            result[f"{state.iso_numeric:03d}"] = MapState(state, member.name, period.colour, label, True)
+            title = words("{name}: {status}", name=member.name, status=label)
+            result[f"{state.iso_numeric:03d}"] = MapState(state, member.name, period.colour, label, True, title)
     return result
 
 
@@ -402,8 +405,7 @@ def world_map_svg(
             continue
         drawn.add(code)
         shapes.append(
-            f'<path fill="{shown.colour}" data-iso3="{shown.state.iso3}" d="{data}">'
-            f"{_title(f'{shown.name}: {shown.label}')}</path>"
+            f'<path fill="{shown.colour}" data-iso3="{shown.state.iso3}" d="{data}">{_title(shown.title)}</path>'
         )
         if shown.member and projected_size(pieces) < TINY_SHAPE:
             markers.append((True, _marker(shown, marker_position(pieces))))
@@ -423,7 +425,7 @@ def _marker(shown: MapState, position: Point) -> str:
     radius = MARKER_RADIUS if shown.member else MARKER_RADIUS * 0.7
     return (
         f'<circle class="m {kind}" data-iso3="{shown.state.iso3}" cx="{position[0]:.1f}" cy="{position[1]:.1f}" '
-        f'r="{radius}" fill="{shown.colour}">{_title(f"{shown.name}: {shown.label}")}</circle>'
+        f'r="{radius}" fill="{shown.colour}">{_title(shown.title)}</circle>'
     )
 
 

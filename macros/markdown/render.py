@@ -399,7 +399,8 @@ def count_gap(manual: Manual, sources_page: str, words: Words = ENGLISH) -> str:
 
 def meeting_label(meeting: Meeting, words: Words = ENGLISH) -> str:
     place = meeting.city or words("place not recorded")
-    return f"{meeting.start.year} {place}"
+    # TRANSLATORS: a meeting named by its year and city, as in a list of meetings ("2013 Accra").
+    return words("{year} {city}", year=meeting.start.year, city=place)
 
 
 def meetings_timeline(
@@ -428,7 +429,9 @@ def meetings_timeline(
         lines = [
             heading(
                 heading_level,
-                f"{format_span(meeting.start, meeting.end, words)}: {esc(meeting.title)}",
+                words(
+                    "{dates}: {title}", dates=format_span(meeting.start, meeting.end, words), title=esc(meeting.title)
+                ),
                 anchor("meeting", meeting.id),
             ),
             "",

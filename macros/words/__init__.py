@@ -91,7 +91,11 @@ class Words:
         locale = Locale.parse(DATE_LOCALES.get(self.language, self.language))
         if value.precision == "month":
             return format_skeleton("yMMMM", value.as_date(), locale=locale)
-        return babel_format_date(value.as_date(), "long", locale=locale)
+        text = babel_format_date(value.as_date(), "long", locale=locale)
+        # French writes the first of the month as an ordinal, "1er mai 2011"; CLDR's pattern cannot say so.
+        if self.language == "fr" and value.as_date().day == 1:
+            text = text.replace("1", "1er", 1)
+        return text
 
 
 def reader_language(config) -> str:
