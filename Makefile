@@ -10,11 +10,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check format messages test bench setup system-packages lock clean
 
-## serve: build the site and the PDF into site/, then serve with live reload on http://$(HOST):$(PORT)
+## serve: build the site and the PDFs into site/, then serve one language with live reload on http://$(HOST):$(PORT)
 # The PDF is not re-rendered on each live reload (too slow to edit by): serve hands out the PDF of the
 # build above (MANUAL_PDF_FROM; macros/build/pdf.py), so its link works; `make build` refreshes it.
+# LANGUAGE=fr or es serves that language (mkdocs.<language>.yml) at the root, without its PDF.
+LANGUAGE ?= en
 serve: build
-	MANUAL_PDF_FROM=$(SITE) $(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	MANUAL_PDF_FROM=$(SITE) $(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT) \
+	  $(if $(filter-out en,$(LANGUAGE)),--config-file mkdocs.$(LANGUAGE).yml)
 
 ## build: validate data/, then build into a staging folder and swap it in (a failed build leaves site/ untouched)
 # MANUAL_PDF=true switches on the to-pdf plugin (mkdocs.yml): the normal build writes the whole manual as one PDF.

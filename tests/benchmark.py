@@ -56,6 +56,9 @@ TARGET_DATA_AND_MACROS_SHARE = 0.10
 TARGET_ONE_MORE_PAGE_RATIO = 1.0  # one more page of the manual against one more stock page
 TARGET_STARTUP_EXTRA = 0.3  # seconds of start-up before the first page, above stock Material's
 TARGET_LIVE_RELOAD = 2.0  # seconds from saving a data file to the served page showing the change
+# Site and PDFs in English, French and Spanish against the English site and PDF (issue: languages).
+TARGET_LANGUAGES_RATIO = 3.2
+LANGUAGE_CONFIGS = {"fr": "mkdocs.fr.yml", "es": "mkdocs.es.yml"}
 
 # Runs `mkdocs build` in this process and writes timings as JSON to the path in argv[1]; the rest of argv
 # goes to mkdocs. Every build records when its first page starts (the end of start-up: config, plugins,
@@ -160,7 +163,9 @@ def median_over_rounds(combine, *series: Series) -> tuple[float, float, float]:
     return statistics.median(values), min(values), max(values)
 
 
-def build_once(project: Path, site: Path, extra_env: dict[str, str], instrumented: bool) -> Run:
+def build_once(
+    project: Path, site: Path, extra_env: dict[str, str], instrumented: bool, config_file: str = "mkdocs.yml"
+) -> Run:
     timings_file = project / "build-timings.json"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
     if instrumented:
@@ -173,6 +178,8 @@ def build_once(project: Path, site: Path, extra_env: dict[str, str], instrumente
         "build",
         "--strict",
         "--quiet",
+        "--config-file",
+        config_file,
         "--site-dir",
         str(site),
     ]
@@ -195,6 +202,7 @@ class Job:
     project: Path
     extra_env: dict[str, str] = field(default_factory=dict)
     instrumented: bool = True  # times the manual's own code (not for a stock site; start-up is timed for all)
+    config_file: str = "mkdocs.yml"  # another language: mkdocs.<language>.yml
     result: Series | None = None
 
 
@@ -204,7 +212,9 @@ def measure(jobs: list[Job]) -> None:
         job.result = Series(job.label, site=job.project / "site")
     for number in range(RUNS):
         for job in jobs:
-            job.result.runs.append(build_once(job.project, job.project / "site", job.extra_env, job.instrumented))
+            job.result.runs.append(
+                build_once(job.project, job.project / "site", job.extra_env, job.instrumented, job.config_file)
+            )
             print(
                 f"  round {number + 1}/{RUNS}: {job.label}: {job.result.runs[-1].seconds:.1f} s",
                 file=sys.stderr,
@@ -449,6 +459,21 @@ def main() -> int:
         if WITH_PDF and pdf_switch():
             pdf = Job("HTML + PDF build", copy_project(root / "pdf"), pdf_switch())
             jobs.append(pdf)
+        # The other languages, each as `make build` builds it: its own configuration, in a copy of its own.
+        languages = {
+            language: Job(f"HTML build, {language}", copy_project(root / f"html-{language}"), {}, True, config)
+            for language, config in LANGUAGE_CONFIGS.items()
+        }
+        jobs += languages.values()
+        language_pdfs = {}
+        if pdf is not None:
+            language_pdfs = {
+                language: Job(
+                    f"HTML + PDF, {language}", copy_project(root / f"pdf-{language}"), pdf_switch(), True, config
+                )
+                for language, config in LANGUAGE_CONFIGS.items()
+            }
+            jobs += language_pdfs.values()
         scaled = {}
         for factor in SCALES:
             scaled_data(PROJECT_DIR / "data", root / f"data-x{factor}", factor)
@@ -482,7 +507,50 @@ def main() -> int:
             stock_same_content.result,
             reloads,
         )
+        report_languages(
+            real.result,
+            pdf.result if pdf else None,
+            {language: job.result for language, job in languages.items()},
+            {language: job.result for language, job in language_pdfs.items()},
+        )
     return 0
+
+
+def report_languages(
+    english: Series, english_pdf: Series | None, languages: dict[str, Series], pdfs: dict[str, Series]
+) -> None:
+    print()
+    print("Languages (each built by its own configuration, as `make build` builds them one after another):")
+    ratios = {}
+    for language, series in languages.items():
+        ratio, low, high = median_over_rounds(lambda e, t: t.seconds / e.seconds, english, series)
+        ratios[language] = ratio
+        index = series.site / "search" / "search_index.json"
+        print(
+            f"  {language}: HTML build {series.seconds:6.2f} s = {ratio:4.2f} x the English ({low:.2f}-{high:.2f} "
+            f"over the rounds); search index {kib(index.stat().st_size)} ({kib(gzipped(index))} gzip)"
+        )
+    english_index = english.site / "search" / "search_index.json"
+    print(f"  en: search index {kib(english_index.stat().st_size)} ({kib(gzipped(english_index))} gzip)")
+    print(
+        f"  no language costs more than the English build (median of per-round ratios <= 1.0): "
+        f"{verdict(max(ratios.values(), default=0) <= 1.0)}"
+    )
+    if english_pdf is None or not pdfs:
+        print("  site + PDFs in every language: not measured (BENCH_PDF=0)")
+        return
+    all_languages = [english_pdf, *pdfs.values()]
+    total, low, high = median_over_rounds(
+        lambda en, *others: sum(r.seconds for r in (en, *others)) / en.seconds, *all_languages
+    )
+    print(
+        f"  site + PDFs in {len(all_languages)} languages: {sum(s.seconds for s in all_languages):6.2f} s = "
+        f"{total:4.2f} x the English site + PDF ({low:.2f}-{high:.2f}); target <= {TARGET_LANGUAGES_RATIO}: "
+        f"{verdict(total <= TARGET_LANGUAGES_RATIO)}"
+    )
+    for language, series in pdfs.items():
+        pdf_file = series.site.parent / "pdf" / f"r2p-focal-points-manual.{language}.pdf"
+        print(f"  {language}: PDF {mib(pdf_file.stat().st_size)}, {len(PdfReader(pdf_file).pages)} pages")
 
 
 def report(

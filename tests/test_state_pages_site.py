@@ -121,7 +121,7 @@ def test_the_member_organisations_have_pages(real_site, manual):
     organisations = [m for m in manual.roster.members if m.kind == "regional-organisation"]
     assert organisations
     for organisation in organisations:
-        page = state_pages.organisation_page_path(organisation).replace(".md", ".html")
+        page = state_pages.organisation_page_path(manual, organisation).replace(".md", ".html")
         assert organisation.name in text_of(real_site / page)
 
 

@@ -18,12 +18,24 @@ from macros.words import SOURCE_LANGUAGE, reader_language, words_for
 ENGLISH_DOCS = "docs"
 SHARED_DOCS = ("assets",)  # folders of docs/ that every language's site carries
 SNIPPETS = "pymdownx.snippets"
+TOC = "toc"
 
 
 def configure_build(config, project_dir: Path) -> None:
-    """Snippets (the abbreviations appended to every page) look in includes/<language>/ first."""
+    """Snippets (the abbreviations appended to every page) look in includes/<language>/ first; only the
+    English build writes the error page."""
     language = reader_language(config)
-    if language == SOURCE_LANGUAGE or SNIPPETS not in config.mdx_configs:
+    if language == SOURCE_LANGUAGE:
+        return
+    # A static host answers every missing address with the site's one 404.html, the English build's, whose
+    # language selector leads to the other languages. Another language's copy would link its pages from the
+    # server's root (MkDocs gives the error page root-absolute links), so to the English pages.
+    config.theme.static_templates.discard("404.html")
+    if TOC in config.mdx_configs:
+        # The title of each heading's link to itself, which mkdocs.yml can give in one language only.
+        words = words_for(language)
+        config.mdx_configs[TOC]["permalink_title"] = words("Permanent link")
+    if SNIPPETS not in config.mdx_configs:
         return
     snippets = config.mdx_configs[SNIPPETS]
     own = str(project_dir / "includes" / language)

@@ -258,7 +258,9 @@ def site_files(files: Files, config, environ: Mapping[str, str]) -> Files:
     template_dir = project_dir / settings["custom_template_path"]
     for file in [f for f in files if is_template_file(f, template_dir)]:
         files.remove(file)
-    if not writes_pdf(config):
+    # Another language's PDF lies beside the English one, outside its own folder (its output_path starts
+    # with "../"): a server of that language alone has no address for it.
+    if not writes_pdf(config) and not settings["output_path"].startswith("../"):
         published_site = project_dir / environ.get(PUBLISHED_SITE_ENV, "site")
         built = previously_built_pdf(config, settings["output_path"], published_site)
         if built is not None:

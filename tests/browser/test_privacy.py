@@ -6,8 +6,11 @@ from browser_support import visit
 
 # Chromium refuses script requests (XMLHttpRequest, fetch) to file: addresses with a console error, so a
 # theme feature that fetches the sitemap, a page or a stylesheet breaks the site opened from disk. Served,
-# the only one is the search index; from disk the index comes as a script instead.
-SCRIPT_REQUESTS_ALLOWED = {"served": {"search/search_index.json"}, "file": set()}
+# the only one is the search index of each language; from disk the index comes as a script instead.
+SCRIPT_REQUESTS_ALLOWED = {
+    "served": {f"{folder}search/search_index.json" for folder in ("", "fr/", "es/")},
+    "file": set(),
+}
 
 
 def test_pages_load_with_no_foreign_request_and_no_console_error(open_context, site, site_pages):
@@ -23,6 +26,8 @@ def test_pages_load_with_no_foreign_request_and_no_console_error(open_context, s
         assert page.locator("article.md-content__inner h1").count() == 1, f"{path}: no page title"
         guard.assert_clean(f"{site.mode} {path}")
     assert script_requests <= SCRIPT_REQUESTS_ALLOWED[site.mode]
+    walked_languages = {path.split("/")[0] if path.split("/")[0] in ("fr", "es") else "en" for path in site_pages}
+    assert walked_languages == {"en", "fr", "es"}
 
 
 def test_the_guard_catches_a_request_to_another_host(open_context, site):

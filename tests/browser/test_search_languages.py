@@ -21,7 +21,7 @@ QUERIES = {
         ("genocidio", "es/understanding-r2p/pillars-and-crimes.html"),
         ("crímenes de lesa humanidad", "es/understanding-r2p/pillars-and-crimes.html"),
         ("crimenes de lesa humanidad", "es/understanding-r2p/pillars-and-crimes.html"),
-        ("Examen Periódico Universal", "es/in-practice/upr.html"),
+        ("EPU", "es/in-practice/upr.html"),
         ("Mexico", "es/states/mex.html"),
         ("Alemania", "es/states/deu.html"),
         ("nota de traspaso", "es/toolkit/handover.html"),
