@@ -14,7 +14,6 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 from PIL import Image, ImageStat
@@ -303,7 +302,7 @@ def test_un_symbols_break_only_after_the_dash_of_a_joint_symbol(words, manual):
     assert parts <= {piece.rstrip(".,;)") for _, piece in pieces}, "a UN symbol is not printed whole"
 
 
-# The page's right margin in overrides/pdf/styles.scss (@page margin: 22mm), in points.
+# The page's right margin in macros/build/pdf_templates/styles.scss (@page margin: 22mm), in points.
 RIGHT_MARGIN = 22 / 25.4 * 72
 
 
@@ -378,7 +377,7 @@ def test_the_forms_compared_are_several_tables(site, kind):
     assert tables >= 2
 
 
-# Room to write by hand in the templates: each answer row at least this tall (overrides/pdf/styles.scss).
+# Room to write by hand in the templates: each answer row at least this tall (macros/build/pdf_templates/styles.scss).
 TEMPLATE_ROW_HEIGHT = 60
 
 
@@ -528,7 +527,7 @@ def test_is_in_book():
     assert not pdf.is_in_book("assets/map.svg", EXCLUDED)
 
 
-def test_previously_built_pdf_and_template_files(tmp_path):
+def test_previously_built_pdf(tmp_path):
     config = MkDocsConfig()
     (tmp_path / "docs").mkdir()
     config.load_dict({"site_name": "Test", "site_dir": str(tmp_path / "serve"), "docs_dir": str(tmp_path / "docs")})
@@ -540,12 +539,6 @@ def test_previously_built_pdf_and_template_files(tmp_path):
     (published / "pdf" / "manual.pdf").write_bytes(b"%PDF-1.7")
     served = pdf.previously_built_pdf(config, "pdf/manual.pdf", published)
     assert served.dest_uri == "pdf/manual.pdf" and served.abs_src_path == str(published / "pdf" / "manual.pdf")
-    templates = tmp_path / "overrides" / "pdf"
-    templates.mkdir(parents=True)
-    (templates / "styles.scss").write_text("")
-    theme_file = File("pdf/styles.scss", str(tmp_path / "overrides"), config.site_dir, False)
-    assert pdf.is_template_file(theme_file, templates)
-    assert not pdf.is_template_file(served, templates)
 
 
 def test_without_the_switch_the_plugin_is_not_loaded_but_its_settings_are_read(monkeypatch):

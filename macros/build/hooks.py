@@ -20,15 +20,16 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import generated  # noqa: E402
-from macros.build import cache, languages, pdf, search_index  # noqa: E402
+from macros.build import cache, languages, pdf, pdf_event_hook, search_index  # noqa: E402
 from macros.data.countries import country_table_file, un_member_states  # noqa: E402
 from macros.data.loader import data_dir, load_or_fail  # noqa: E402
 from macros.generated import state_pages  # noqa: E402
 from macros.markdown.render import SOURCES_PAGE  # noqa: E402
 from macros.words import reader_language, words_for  # noqa: E402
 
-# mkdocs-to-pdf imports its event hooks (pre_pdf_render, inject_link) from a module of this name.
-sys.modules[pdf.EVENT_HOOK_MODULE] = pdf
+# mkdocs-to-pdf imports its event hooks (pre_pdf_render, inject_link) from a module of this name, which it
+# reloads on every build: pdf_event_hook holds nothing a reload could lose.
+sys.modules[pdf.EVENT_HOOK_MODULE] = pdf_event_hook
 
 # Served from the site itself so that search works from file:// without a request to a CDN.
 # The path must contain "iframe-worker": the offline plugin then does not add its unpkg copy.
@@ -41,7 +42,7 @@ brief_lists: dict[str, str] = {}
 log = logging.getLogger("mkdocs.hooks.manual")
 
 
-@event_priority(-100)  # after the to-pdf plugin's on_config, which (re)loads its event hook module
+@event_priority(-100)  # after the to-pdf plugin's on_config, where it decides whether it writes the PDF
 def on_config(config):
     pdf.configure_build(config, os.environ)
     languages.configure_build(config, PROJECT_DIR)

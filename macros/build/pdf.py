@@ -3,7 +3,7 @@
 `hooks.py` wires this module in three places:
 - on_config (`configure_build`): cover data, tagged output, and the settings for `pre_pdf_render`;
 - on_post_page, just before the plugin (`print_html`): links that lead out of the book become text;
-- as the plugin's event hook module (`pdf_event_hook`): `pre_pdf_render` makes the combined document
+- through the plugin's event hook module (`pdf_event_hook.py`): `pre_pdf_render` makes the combined document
   reproducible and print-ready, `inject_link` hands each page's web HTML back.
 The plugin sits in a `group` that MANUAL_PDF switches on: in other builds it is not loaded at all (nor
 WeasyPrint, imported here only when the PDF is written), and its settings are read from the group.
@@ -203,11 +203,6 @@ def inject_link(html: str, href: str, page, logger) -> str:
     return _web_pages.pop(page.url, html)
 
 
-def is_template_file(file: File, template_dir: Path) -> bool:
-    """A file of the PDF templates folder, which lies inside the theme's custom_dir but is no site file."""
-    return file.abs_src_path is not None and Path(file.abs_src_path).resolve().is_relative_to(template_dir.resolve())
-
-
 # `make serve` names the folder of the last full build, whose PDF it serves (see the Makefile).
 PUBLISHED_SITE_ENV = "MANUAL_PDF_FROM"
 
@@ -252,12 +247,9 @@ def configure_build(config, environ: Mapping[str, str]) -> None:
 
 
 def site_files(files: Files, config, environ: Mapping[str, str]) -> Files:
-    """The site's files without the PDF templates, plus the last built PDF when this build writes none."""
+    """The site's files, plus the last built PDF when this build writes none."""
     settings = plugin_settings(config)
     project_dir = Path(config.config_file_path).parent
-    template_dir = project_dir / settings["custom_template_path"]
-    for file in [f for f in files if is_template_file(f, template_dir)]:
-        files.remove(file)
     # Another language's PDF lies beside the English one, outside its own folder (its output_path starts
     # with "../"): a server of that language alone has no address for it.
     if not writes_pdf(config) and not settings["output_path"].startswith("../"):

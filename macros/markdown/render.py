@@ -113,9 +113,9 @@ UN_DOCUMENTS = "https://undocs.org/"
 
 
 def un_symbol(symbol: str) -> str:
-    """A UN document symbol whose parts the PDF keeps whole (overrides/pdf/styles.scss), so that a line breaks
-    only after the dash of a joint symbol: broken at a slash ("A/65/877–S/" over "2011/393") it reads as two
-    documents. On screen the text has room enough."""
+    """A UN document symbol whose parts the PDF keeps whole (macros/build/pdf_templates/styles.scss), so that
+    a line breaks only after the dash of a joint symbol: broken at a slash ("A/65/877–S/" over "2011/393") it
+    reads as two documents. On screen the text has room enough."""
     return "–".join(f'<span class="un-symbol">{esc(part)}</span>' for part in symbol.split("–"))
 
 
