@@ -101,7 +101,6 @@ def _line_map(node: yaml.Node, path: Path_, lines: dict[Path_, int], duplicates:
             if key in seen:
                 duplicates.append((path + (key,), key_node.start_mark.line + 1))
             seen.add(key)
-            lines.setdefault(path + (key,), key_node.start_mark.line + 1)
             _line_map(value_node, path + (key,), lines, duplicates)
             lines[path + (key,)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
