@@ -56,10 +56,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-## system-packages: Debian's Chromium (browser tests) and poppler-utils (PDF checks), when missing
+## system-packages: Debian's Chromium (browser tests), poppler-utils (PDF checks) and LibreOffice Writer
+## (the editable forms open in a real word processor), when missing
 system-packages:
-	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null && command -v soffice >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium poppler-utils libreoffice-writer-nogui >/dev/null; }
 
 ## lock: recompile requirements.txt (exact pins with hashes) from requirements.in
 # pip-tools runs in a venv of its own: it needs a newer pip than the one the build's venv installs with

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from macros import generated
 from macros.data.countries import un_member_states
 from macros.data.loader import load_or_fail
-from macros.generated import charts, open_data, state_pages
+from macros.generated import charts, forms, open_data, state_pages
 from macros.markdown import render, toolkit
 from macros.markdown.render import MEETINGS_PAGE, SOURCES_PAGE
 from macros.words import reader_language, words_for
@@ -173,6 +173,13 @@ def define_env(env) -> None:
     @env.macro
     def faq(heading_level: int = 2) -> str:
         return toolkit.faq(manual, link(SOURCES_PAGE), link, heading_level, words)
+
+    @env.macro
+    def form_downloads(slug: str) -> str:
+        """Links to the form `slug` as editable documents (generated/forms.py)."""
+        if slug not in forms.TOOLKIT_FORMS:
+            raise PluginError(f"{env.page.file.src_uri}: form_downloads(): no form {slug!r}")
+        return forms.downloads_line(slug, link, words)
 
     @env.macro
     def glossary() -> str:

@@ -30,6 +30,17 @@ def chromium_or_skip(needed_for: str) -> str:
     return executable
 
 
+def soffice_or_skip(needed_for: str) -> str:
+    """The path of LibreOffice's command, under the same rule as Chromium's (see chromium_or_skip)."""
+    executable = shutil.which("soffice")
+    if executable is None:
+        reason = f"LibreOffice is not installed (`make system-packages` installs it); needed for {needed_for}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}; this check may not be skipped in CI")
+        pytest.skip(reason)
+    return executable
+
+
 def copy_project(destination: Path, data_dir: Path | None = None) -> Path:
     """A copy of the project in `destination`, with `data_dir` (default: the real data/) as its data/."""
     destination.mkdir(parents=True, exist_ok=True)

@@ -457,7 +457,7 @@ def test_growth_chart_plots_each_official_count_and_the_named_count(manual):
     )
     svg = charts.growth_chart_svg(roster, named_states=2)
     assert svg.count("<circle") == 3
-    assert "<title>2013-07: 2 states</title>" in svg
+    assert "<title>July 2013: 2 states</title>" in svg
     assert ">more than 3</text>" in svg
     assert "<title>2 states named in the sources</title>" in svg
 

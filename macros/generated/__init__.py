@@ -15,7 +15,7 @@ from macros.data.countries import un_member_states
 from macros.data.manual import Manual
 from macros.words import ENGLISH, Words
 
-from . import charts, open_data, state_pages, worldmap
+from . import charts, forms, open_data, state_pages, worldmap
 
 MAP_FILE = "assets/generated/members-map.svg"
 CHART_FILE = "assets/generated/members-growth.svg"
@@ -25,8 +25,11 @@ def state_pages_enabled(extra: Mapping) -> bool:
     return bool(extra.get("state_pages", True))
 
 
-def generated_files(manual: Manual, atlas_dir: Path, with_state_pages: bool, words: Words = ENGLISH) -> dict[str, str]:
-    """Each generated file's path relative to docs/ and its content, in the reader's words."""
+def generated_files(
+    manual: Manual, atlas_dir: Path, with_state_pages: bool, words: Words = ENGLISH
+) -> dict[str, str | bytes]:
+    """Each generated file's path relative to docs/ and its content (text, or a document's bytes), in the
+    reader's words."""
     countries = un_member_states(words.language)
     members = manual.members_by_iso3()
     files = {
@@ -34,8 +37,10 @@ def generated_files(manual: Manual, atlas_dir: Path, with_state_pages: bool, wor
         CHART_FILE: charts.growth_chart_svg(manual.roster, len(members), words),
         **open_data.open_data_files(manual, countries, words),
     }
+    files.update(forms.toolkit_form_files(manual, words))
     if with_state_pages:
         files.update(state_pages.generated_pages(manual, countries, words))
+        files.update(state_pages.brief_documents(manual, countries, words))
     return files
 
 

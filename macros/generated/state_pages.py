@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from macros.data.countries import State, UNMemberStates, name_order, unaccented
 from macros.data.manual import Manual
 from macros.data.schema import Meeting, Member
-from macros.generated import worldmap
+from macros.generated import forms, worldmap
 from macros.markdown import render
 from macros.markdown.render import MEETINGS_PAGE, SOURCES_PAGE, anchor, cite, esc, relative, table
 from macros.markdown.toolkit import quoted
@@ -268,12 +268,23 @@ def brief_introduction(name: str, roster_as_of: str, hosted: list[Meeting], page
     return " ".join(sentences)
 
 
-def outreach_brief(introduction: str, words: Words = ENGLISH) -> str:
+def documents_line(state: State, page: str, words: Words = ENGLISH) -> str:
+    """Where to download the brief as a document to adapt and send."""
+    links = {
+        extension: f"[{words(label)}]({relative(forms.brief_path(state, extension), page)})"
+        for extension, label in forms.FORMAT_LABELS.items()
+    }
+    return words("This brief as a document to adapt and send: {docx} · {odt}", **links)
+
+
+def outreach_brief(introduction: str, documents: str, words: Words = ENGLISH) -> str:
     """The brief for a state the sources do not name: why, how, what for, objections, whom to contact."""
     lines = [
         render.heading(2, words("Outreach brief"), f"outreach-brief {NOT_INDEXED}"),
         "",
         introduction,
+        "",
+        documents,
         "",
         '<div class="outreach-brief" markdown>',
         "",
@@ -332,7 +343,7 @@ def state_page(manual: Manual, countries: UNMemberStates, state: State, words: W
     ]
     if member is None:
         introduction = brief_introduction(name, words.date(manual.roster.as_of), hosted, page, words)
-        lines.append(outreach_brief(introduction, words))
+        lines.append(outreach_brief(introduction, documents_line(state, page, words), words))
     lines += _profile_end(page, words)
     return "\n".join(lines)
 
@@ -399,6 +410,19 @@ def organisation_page(manual: Manual, member: Member, words: Words = ENGLISH) ->
         *_profile_end(page, words),
     ]
     return "\n".join(lines)
+
+
+def brief_documents(manual: Manual, countries: UNMemberStates, words: Words = ENGLISH) -> dict[str, bytes]:
+    """The outreach brief of every state the sources do not name, as editable documents."""
+    members = manual.members_by_iso3()
+    headings = {section: words(label) for section, label in BRIEF_SECTIONS.items()}
+    files: dict[str, bytes] = {}
+    for state in countries.states:
+        if state.iso3 not in members:
+            same_subregion, same_region = peers(manual, countries, state)
+            names = [peer.member.name for peer in (*same_subregion, *same_region)]
+            files |= forms.brief_files(forms.brief_form(manual, state, names, headings, words), state)
+    return files
 
 
 def generated_pages(manual: Manual, countries: UNMemberStates, words: Words = ENGLISH) -> dict[str, str]:
