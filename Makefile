@@ -7,6 +7,8 @@ SITE := site
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
+# apt-get needs root: as root nothing, otherwise sudo (a CI runner's user has it without a password).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build check format messages test bench setup system-packages lock clean
 
@@ -60,7 +62,7 @@ node_modules/.installed: package.json package-lock.json
 ## (the editable forms open in a real word processor), when missing
 system-packages:
 	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null && command -v soffice >/dev/null || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	    chromium poppler-utils libreoffice-writer-nogui >/dev/null; }
 
 ## lock: recompile requirements.txt (exact pins with hashes) from requirements.in

@@ -13,8 +13,8 @@ from mkdocs.exceptions import PluginError
 from macros import generated
 from macros.data.countries import un_member_states
 from macros.data.loader import load_or_fail
-from macros.generated import charts, forms, open_data, state_pages
-from macros.markdown import render, toolkit
+from macros.generated import charts, feed, forms, open_data, state_pages
+from macros.markdown import changes, render, toolkit
 from macros.markdown.render import MEETINGS_PAGE, SOURCES_PAGE
 from macros.words import reader_language, words_for
 
@@ -173,6 +173,27 @@ def define_env(env) -> None:
     @env.macro
     def faq(heading_level: int = 2) -> str:
         return toolkit.faq(manual, link(SOURCES_PAGE), link, heading_level, words)
+
+    def change_links() -> changes.ChangeLinks:
+        profiles = (
+            {m.name: link(state_pages.profile_path(manual, m)) for m in manual.roster.members}
+            if state_pages_built()
+            else {}
+        )
+        return changes.ChangeLinks(link(SOURCES_PAGE), link(MEETINGS_PAGE), link(changes.MEMBERS_PAGE), profiles)
+
+    @env.macro
+    def whats_new() -> str:
+        return changes.whats_new(manual, change_links(), None, words)
+
+    @env.macro
+    def latest_changes(count: int = 3) -> str:
+        return changes.whats_new(manual, change_links(), count, words)
+
+    @env.macro
+    def feed_link() -> str:
+        label = words("Atom feed")
+        return f"[{label}]({link(feed.FEED_FILE)})"
 
     @env.macro
     def form_downloads(slug: str) -> str:

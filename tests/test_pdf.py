@@ -516,6 +516,20 @@ def test_unlink_outside_book_keeps_links_between_printed_pages():
     assert soup.nav.a["href"] == "../states/dnk.html", "only the article is printed"
 
 
+def test_with_a_site_address_links_out_of_the_book_lead_to_the_published_site():
+    html = (
+        '<html><body><article><a href="members.html">Members</a> <a href="../states/dnk.html#peers">Denmark</a> '
+        '<a href="../open-data/roster.csv">CSV</a></article></body></html>'
+    )
+    printed = pdf.unlink_outside_book(html, "network/states.html", EXCLUDED, "https://example.org/manual/fr/")
+    links = [a["href"] for a in BeautifulSoup(printed, "html.parser").article.find_all("a")]
+    assert links == [
+        "members.html",
+        "https://example.org/manual/fr/states/dnk.html#peers",
+        "https://example.org/manual/fr/open-data/roster.csv",
+    ]
+
+
 def test_unlink_outside_book_returns_the_page_itself_when_nothing_changes():
     html = '<html><body><article><a href="members.html">Members</a></article></body></html>'
     assert pdf.unlink_outside_book(html, "network/index.html", EXCLUDED) is html

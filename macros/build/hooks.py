@@ -23,13 +23,15 @@ from macros import generated  # noqa: E402
 from macros.build import cache, languages, pdf, pdf_event_hook, search_index  # noqa: E402
 from macros.data.countries import country_table_file, un_member_states  # noqa: E402
 from macros.data.loader import data_dir, load_or_fail  # noqa: E402
-from macros.generated import state_pages  # noqa: E402
+from macros.generated import feed, state_pages  # noqa: E402
 from macros.markdown.render import SOURCES_PAGE  # noqa: E402
 from macros.words import reader_language, words_for  # noqa: E402
 
 # mkdocs-to-pdf imports its event hooks (pre_pdf_render, inject_link) from a module of this name, which it
 # reloads on every build: pdf_event_hook holds nothing a reload could lose.
 sys.modules[pdf.EVENT_HOOK_MODULE] = pdf_event_hook
+
+WHATS_NEW_PAGE = "whats-new.md"
 
 # Served from the site itself so that search works from file:// without a request to a CDN.
 # The path must contain "iframe-worker": the offline plugin then does not add its unpkg copy.
@@ -85,6 +87,10 @@ def on_files(files: Files, config) -> Files:
     )
     for path, content in generated_files.items():
         files.append(File.generated(config, path, content=content))
+    title = words("{site}: what's new", site=config.site_name)
+    whats_new_page = files.get_file_from_path(WHATS_NEW_PAGE).url
+    atom = feed.atom_feed(manual, title, config.site_author, whats_new_page, config.site_url, words)
+    files.append(File.generated(config, feed.FEED_FILE, content=atom))
     brief_lists.clear()
     if with_state_pages:
         # All state pages share one folder, so one link to the sources page serves them all.

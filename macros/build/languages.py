@@ -9,6 +9,7 @@ come before the English ones of includes/.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.structure.files import File, Files
 
@@ -31,6 +32,9 @@ def configure_build(config, project_dir: Path) -> None:
     # language selector leads to the other languages. Another language's copy would link its pages from the
     # server's root (MkDocs gives the error page root-absolute links), so to the English pages.
     config.theme.static_templates.discard("404.html")
+    if config.site_url:
+        # This language's address: its folder of the site.
+        config.site_url = urljoin(config.site_url.rstrip("/") + "/", f"{language}/")
     if TOC in config.mdx_configs:
         # The title of each heading's link to itself, which mkdocs.yml can give in one language only.
         words = words_for(language)

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 from material.plugins.group.plugin import GroupPlugin
 from mkdocs.structure.files import File, Files
@@ -141,22 +141,29 @@ def is_in_book(url: str, excluded: list[re.Pattern[str]]) -> bool:
     return url.endswith(".html") and not any(p.match(url) for p in excluded)
 
 
-def unlink_outside_book(html: str, page_url: str, excluded: list[re.Pattern[str]]) -> str:
+def unlink_outside_book(html: str, page_url: str, excluded: list[re.Pattern[str]], site_url: str | None = None) -> str:
     """`html` with the links of its article that lead out of the book (to a page the PDF leaves out, or
-    to a file such as a data download) turned into plain text; `html` itself when there are none."""
+    to a file such as a data download) pointed at the published site (`site_url`), or turned into plain
+    text when the site has no address; `html` itself when there are none."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
     here = posixpath.dirname(page_url)
-    unlinked = False
+    changed = False
     for link in soup.select("article a[href]"):
         target = urlparse(link["href"])
         if target.scheme or target.netloc or not target.path or target.path.startswith("/"):
             continue
-        if not is_in_book(posixpath.normpath(posixpath.join(here, unquote(target.path))), excluded):
-            link.unwrap()
-            unlinked = True
-    return str(soup) if unlinked else html
+        in_site = posixpath.normpath(posixpath.join(here, unquote(target.path)))
+        if not is_in_book(in_site, excluded):
+            if site_url:
+                link["href"] = urljoin(site_url.rstrip("/") + "/", in_site) + (
+                    f"#{target.fragment}" if target.fragment else ""
+                )
+            else:
+                link.unwrap()
+            changed = True
+    return str(soup) if changed else html
 
 
 # Front matter: a page's heading in the PDF when it differs from the web's. The home page's heading is the
@@ -190,7 +197,7 @@ def print_html(html: str, page, config) -> str:
     excluded = exclusion_patterns(plugin_settings(config)["exclude_pages"])
     if not is_in_book(page.url, excluded):
         return html
-    printed = unlink_outside_book(html, page.url, excluded)
+    printed = unlink_outside_book(html, page.url, excluded, config.site_url)
     if page.meta.get(PDF_TITLE):
         printed = retitled(printed, str(page.meta[PDF_TITLE]))
     if printed is not html:

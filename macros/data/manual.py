@@ -6,7 +6,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from macros.data import schema
-from macros.data.schema import Member, PartialDate
+from macros.data.schema import Meeting, Member, OfficialCount, PartialDate, Source
+
+# The kinds of change "What's new" lists, in the order they come on the same day.
+CHANGE_KINDS = ("count", "member", "meeting", "source")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One dated fact of the data's history: a member first named, an official count, a meeting, a source
+    published. Computed from the data, so the list of changes cannot disagree with it."""
+
+    date: PartialDate
+    kind: str  # one of CHANGE_KINDS
+    key: str  # stable across editions: the member's ISO code or name, the count's date, the meeting's or source's id
+    subject: Member | OfficialCount | Meeting | Source
+
+    @property
+    def sources(self) -> list[str]:
+        return [self.subject.id] if isinstance(self.subject, Source) else list(self.subject.sources)
 
 
 @dataclass(frozen=True)
@@ -36,6 +54,17 @@ class Manual:
     def members_by_iso3(self) -> dict[str, Member]:
         """The member states, by ISO 3166 alpha-3 code."""
         return {m.iso3: m for m in self.roster.members if m.kind == "state" and m.iso3}
+
+    def changes(self) -> list[Change]:
+        """Every dated change of the data, the newest first (same day: counts, members, meetings, sources)."""
+        changes = [
+            *(Change(m.listed_by, "member", m.iso3 or m.name, m) for m in self.roster.members),
+            *(Change(c.date, "count", str(c.date), c) for c in self.roster.official_counts),
+            *(Change(m.start, "meeting", m.id, m) for m in self.meetings.meetings),
+            *(Change(s.date, "source", s.id, s) for s in self.sources.sources if s.date is not None),
+        ]
+        changes.sort(key=lambda c: (CHANGE_KINDS.index(c.kind), c.key))
+        return sorted(changes, key=lambda c: c.date.as_date(), reverse=True)
 
     def data_as_of(self) -> PartialDate:
         """The newest date the data speaks of: the roster's as-of date or the last day of the latest meeting."""
