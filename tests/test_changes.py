@@ -63,7 +63,9 @@ def test_the_page_lists_each_change_with_its_date_link_and_citation(manual):
     assert len(lines) == len(manual.changes())
     newest = manual.changes()[0]
     assert lines[0].startswith(f"- **{words_for('en').date(newest.date)}**: [")
-    assert f"(sources.md#source-{newest.sources[0]})" in lines[0]
+    assert f"(sources.md#source-{newest.sources[0]})" in lines[0]  # the citation
+    meeting_line = next(line for line, c in zip(lines, manual.changes(), strict=True) if c.kind == "meeting")
+    assert "](network/meetings.md#meeting-" in meeting_line
     assert len(changes.whats_new(manual, LINKS, 3).strip().splitlines()) == 3
 
 

@@ -330,6 +330,7 @@ REFERENCE_PAGES = [
     "network/states.html",
     GLOSSARY_PAGE,
     "sources.html",
+    "whats-new.html",
 ]
 # The generated profiles, one per UN member state and per regional organisation in the network.
 PROFILE_FOLDERS = ("states/", "organisations/")

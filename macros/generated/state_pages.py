@@ -285,6 +285,7 @@ def outreach_brief(introduction: str, documents: str, words: Words = ENGLISH) ->
         introduction,
         "",
         documents,
+        "{: .screen-only }",  # on paper the brief is the page itself (state-profile.css)
         "",
         '<div class="outreach-brief" markdown>',
         "",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from macros.data.manual import Change, Manual
-from macros.markdown.render import anchor, cite, count_text, esc
+from macros.markdown.render import anchor, cite, count_text, esc, with_un_symbols
 from macros.words import ENGLISH, Words
 
 MEMBERS_PAGE = "network/members.md"
@@ -41,18 +41,21 @@ def change_text(change: Change, words: Words = ENGLISH) -> str:
 
 
 def change_target(change: Change, links: ChangeLinks) -> str | None:
-    """The page (and anchor) that tells more about the change."""
+    """The page (and anchor) that tells more about the change; none for a source, whose citation after it
+    leads to its entry already (and a title linked there would print as one unbreakable citation)."""
     if change.kind == "member":
         return links.profiles.get(change.subject.name, links.members)
     if change.kind == "count":
         return f"{links.members}#{COUNTS_ANCHOR}"
     if change.kind == "meeting":
         return f"{links.meetings}#{anchor('meeting', change.subject.id)}"
-    return f"{links.sources}#{anchor('source', change.subject.id)}"
+    return None
 
 
 def change_item(change: Change, links: ChangeLinks, words: Words = ENGLISH) -> str:
-    text = f"[{esc(change_text(change, words))}]({change_target(change, links)})"
+    target = change_target(change, links)
+    text = with_un_symbols(change_text(change, words))
+    text = f"[{text}]({target})" if target else text
     return f"- **{esc(words.date(change.date))}**: {text} {cite(change.sources, links.sources)}"
 
 

@@ -17,7 +17,7 @@ QUERIES = {
         ("génocide", "fr/understanding-r2p/pillars-and-crimes.html"),
         ("genocide", "fr/understanding-r2p/pillars-and-crimes.html", FOLDED),
         ("nettoyage ethnique", "fr/understanding-r2p/pillars-and-crimes.html"),
-        ("Examen périodique universel", "fr/in-practice/upr.html"),
+        ("EPU", "fr/in-practice/upr.html"),
         ("Cote d'Ivoire", "fr/states/civ.html", FOLDED),
         ("Allemagne", "fr/states/deu.html"),
         ("note de passation", "fr/toolkit/handover.html"),
