@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from macros import generated
 from macros.data.countries import un_member_states
 from macros.data.loader import load_or_fail
-from macros.generated import charts, feed, forms, open_data, state_pages
+from macros.generated import charts, citations, feed, forms, open_data, state_pages
 from macros.markdown import changes, render, toolkit
 from macros.markdown.render import MEETINGS_PAGE, SOURCES_PAGE
 from macros.words import reader_language, words_for
@@ -194,6 +194,22 @@ def define_env(env) -> None:
     def feed_link() -> str:
         label = words("Atom feed")
         return f"[{label}]({link(feed.FEED_FILE)})"
+
+    @env.macro
+    def bibliography_downloads() -> str:
+        bibtex, csl = link(citations.BIBTEX_FILE), link(citations.CSL_JSON_FILE)
+        return words(
+            "The whole bibliography for reference managers (Zotero, JabRef, EndNote): [BibTeX]({bibtex}) · "
+            "[CSL-JSON]({csl}).",
+            bibtex=bibtex,
+            csl=csl,
+        )
+
+    @env.macro
+    def cite_this_manual() -> str:
+        conf = env.conf
+        text = citations.citation(manual, conf["site_name"], conf["site_author"], conf["site_url"], words)
+        return f"> {text}"
 
     @env.macro
     def form_downloads(slug: str) -> str:

@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import generated  # noqa: E402
-from macros.build import cache, languages, pdf, pdf_event_hook, search_index  # noqa: E402
+from macros.build import cache, feedback, languages, pdf, pdf_event_hook, search_index  # noqa: E402
 from macros.data.countries import country_table_file, un_member_states  # noqa: E402
 from macros.data.loader import data_dir, load_or_fail  # noqa: E402
 from macros.generated import feed, state_pages  # noqa: E402
@@ -48,6 +48,7 @@ log = logging.getLogger("mkdocs.hooks.manual")
 def on_config(config):
     pdf.configure_build(config, os.environ)
     languages.configure_build(config, PROJECT_DIR)
+    feedback.configure_build(config, PROJECT_DIR)
     report = languages.untranslated_report(PROJECT_DIR, reader_language(config))
     if report:
         log.info(report)

@@ -15,7 +15,7 @@ from macros.data.countries import un_member_states
 from macros.data.manual import Manual
 from macros.words import ENGLISH, Words
 
-from . import charts, forms, open_data, state_pages, worldmap
+from . import charts, citations, forms, open_data, state_pages, worldmap
 
 MAP_FILE = "assets/generated/members-map.svg"
 CHART_FILE = "assets/generated/members-growth.svg"
@@ -38,6 +38,7 @@ def generated_files(
         **open_data.open_data_files(manual, countries, words),
     }
     files.update(forms.toolkit_form_files(manual, words))
+    files.update(citations.bibliography_files(manual))
     if with_state_pages:
         files.update(state_pages.generated_pages(manual, countries, words))
         files.update(state_pages.brief_documents(manual, countries, words))
