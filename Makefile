@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # apt-get needs root: as root nothing, otherwise sudo (a CI runner's user has it without a password).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check format messages test bench setup system-packages lock clean
+.PHONY: serve build release check format messages test bench setup system-packages lock clean
 
 ## serve: build the site and the PDFs into site/, then serve one language with live reload on http://$(HOST):$(PORT)
 # The PDF is not re-rendered on each live reload (too slow to edit by): serve hands out the PDF of the
@@ -25,6 +25,10 @@ serve: build
 # MANUAL_PDF=true switches on the to-pdf plugin (mkdocs.yml): the normal build writes the whole manual as one PDF.
 build: setup
 	MANUAL_PDF=true $(BIN)/python -m macros.build --site-dir $(SITE)
+
+## release: the offline release in dist/ (the site as a zip, the PDFs, the open data, SHA256SUMS), from a fresh build
+release: build
+	$(BIN)/python -m macros.build.release --site-dir $(SITE) --dist-dir dist
 
 ## check: validate data/ only (quick)
 check: setup
@@ -76,4 +80,4 @@ lock:
 	  -o requirements.txt requirements.in
 
 clean:
-	rm -rf $(SITE) $(SITE).* .cache
+	rm -rf $(SITE) $(SITE).* .cache dist

@@ -20,9 +20,10 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import generated  # noqa: E402
-from macros.build import cache, feedback, languages, pdf, pdf_event_hook, search_index  # noqa: E402
+from macros.build import cache, feedback, languages, pdf, pdf_event_hook, reviewed, search_index  # noqa: E402
 from macros.data.countries import country_table_file, un_member_states  # noqa: E402
 from macros.data.loader import data_dir, load_or_fail  # noqa: E402
+from macros.data.schema import PartialDate  # noqa: E402
 from macros.generated import feed, state_pages  # noqa: E402
 from macros.markdown.render import SOURCES_PAGE  # noqa: E402
 from macros.words import reader_language, words_for  # noqa: E402
@@ -101,6 +102,24 @@ def on_files(files: Files, config) -> Files:
             generated.rendered_brief_lists(manual, sources_link, config.markdown_extensions, config.mdx_configs, words)
         )
     return files
+
+
+# The date of each file's last commit, read once per build (reviewed.py).
+last_changes: dict[str, str] = {}
+
+
+def on_pre_build(config) -> None:
+    last_changes.clear()
+    last_changes.update(reviewed.last_changes(PROJECT_DIR))
+
+
+def on_page_context(context, page, config, nav):
+    docs_dir = Path(config.docs_dir).resolve().relative_to(PROJECT_DIR).as_posix()
+    day = reviewed.page_date(last_changes, docs_dir, page.file.src_uri)
+    if day is not None:
+        words = words_for(reader_language(config))
+        page.meta["last_changed"] = words("Last changed: {date}", date=words.date(PartialDate(day)))
+    return context
 
 
 def on_page_content(html: str, page, config, files) -> str:

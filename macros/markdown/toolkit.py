@@ -7,6 +7,7 @@ Templates print well: blank answer cells are left for the reader's pen.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Sequence
 
@@ -41,16 +42,38 @@ EMPTY_BOX = "☐"
 _ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>\S.*?)\s*$")
 
 
+def tick_box(item_id: str, task: str) -> str:
+    """An empty box to tick on paper, which the page's script turns into a check box that remembers
+    (docs/assets/javascripts/checklist.js)."""
+    attributes = f'data-item="{html.escape(item_id)}" data-task="{html.escape(task)}"'
+    return f'<span class="checklist-box" {attributes}>{EMPTY_BOX}</span>'
+
+
+def checklist_controls(words: Words = ENGLISH) -> str:
+    """The buttons of the remembered checklist, shown by its script (hidden without it, and on paper)."""
+    clear, print_progress = words("Clear my ticks"), words("Print my progress")
+    note = words("Your ticks stay in this browser only.")
+    return (
+        '<p class="checklist-controls" hidden>'
+        f'<button type="button" data-action="clear">{clear}</button> '
+        f'<button type="button" data-action="print">{print_progress}</button> {note}</p>'
+    )
+
+
 def checklist(manual: Manual, sources_page: str, heading_level: int = 2, words: Words = ENGLISH) -> str:
     """The first-100-days checklist: one table per phase, a tick box on every task."""
     columns = (words("Done"), words("Task"), words("Why"))
-    blocks = []
+    blocks = [checklist_controls(words) + "\n"]
     for phase, label in CHECKLIST_PHASES.items():
         items = [item for item in manual.toolkit.checklist if item.phase == phase]
         if not items:
             continue
         rows = [
-            (EMPTY_BOX, f"**{esc(item.task)}**", f"{esc(item.why)} {cite(item.sources, sources_page)}")
+            (
+                tick_box(item.id, item.task),
+                f"**{esc(item.task)}**",
+                f"{esc(item.why)} {cite(item.sources, sources_page)}",
+            )
             for item in items
         ]
         blocks.append(
