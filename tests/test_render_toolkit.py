@@ -69,7 +69,10 @@ def test_members_with_role_escapes_names(manual):
 def test_checklist_groups_tasks_by_phase_with_a_tick_box_and_citation(manual):
     rendered = html(toolkit.checklist(manual, SOURCES))
     assert '<h2 id="phase-first-two-weeks">First two weeks</h2>' in rendered
-    assert "<td>☐</td>" in rendered
+    # An empty box on paper, which names its task for the script that makes it a remembered check box.
+    first = manual.toolkit.checklist[0]
+    assert f'<td><span class="checklist-box" data-item="{first.id}" data-task="{first.task}">☐</span></td>' in rendered
+    assert '<p class="checklist-controls" hidden>' in rendered
     assert "<strong>Tell the secretariat you are the new focal point.</strong>" in rendered
     assert 'href="../sources.md#source-book-2021"' in rendered
     assert "Months two and three" not in rendered  # no fixture task in that phase: no empty table
