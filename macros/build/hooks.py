@@ -24,7 +24,7 @@ from macros.build import cache, feedback, languages, pdf, pdf_event_hook, review
 from macros.data.countries import country_table_file, un_member_states  # noqa: E402
 from macros.data.loader import data_dir, load_or_fail  # noqa: E402
 from macros.data.schema import PartialDate  # noqa: E402
-from macros.generated import feed, state_pages  # noqa: E402
+from macros.generated import feed, forms, state_pages  # noqa: E402
 from macros.markdown.render import SOURCES_PAGE  # noqa: E402
 from macros.words import reader_language, words_for  # noqa: E402
 
@@ -80,15 +80,20 @@ def on_files(files: Files, config) -> Files:
         atlas_dir / "package.json",
         country_table_file(),
     ]
-    key = cache.input_key(inputs, f"state pages: {with_state_pages}", f"language: {words.language}")
+    # Under `make serve` the editable documents are the last full build's, as the PDF is (pdf.py).
+    published = os.environ.get(pdf.PUBLISHED_SITE_ENV)
+    with_documents = published is None
+    settings = (f"state pages: {with_state_pages}", f"language: {words.language}", f"documents: {with_documents}")
     generated_files = cache.cached(
         PROJECT_DIR / ".cache" / "generated",
         "files",
-        key,
-        lambda: generated.generated_files(manual, atlas_dir, with_state_pages, words),
+        cache.input_key(inputs, *settings),
+        lambda: generated.generated_files(manual, atlas_dir, with_state_pages, words, with_documents),
     )
     for path, content in generated_files.items():
         files.append(File.generated(config, path, content=content))
+    if not with_documents:
+        files = languages.previously_built(files, config, PROJECT_DIR / published, forms.FORMS_DIR)
     title = words("{site}: what's new", site=config.site_name)
     whats_new_page = files.get_file_from_path(WHATS_NEW_PAGE).url
     atom = feed.atom_feed(manual, title, config.site_author, whats_new_page, config.site_url, words)

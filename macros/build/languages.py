@@ -59,6 +59,18 @@ def shared_files(files: Files, config, project_dir: Path) -> Files:
     return files
 
 
+def previously_built(files: Files, config, published_site: Path, folder: str) -> Files:
+    """`files` plus the files of `folder` as the last full build wrote them for this language (its folder of
+    `published_site`), for a `mkdocs serve` that does not make them again."""
+    language = reader_language(config)
+    built = published_site if language == SOURCE_LANGUAGE else published_site / language
+    for path in sorted((built / folder).rglob("*")):
+        uri = path.relative_to(built).as_posix()
+        if path.is_file() and files.get_file_from_path(uri) is None:
+            files.append(File(uri, str(built), config.site_dir, config.use_directory_urls))
+    return files
+
+
 def untranslated_report(project_dir: Path, language: str) -> str:
     """'fr: 0 data texts and 0 messages not yet translated', for the build's log; '' in English."""
     if language == SOURCE_LANGUAGE:

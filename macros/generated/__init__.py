@@ -26,10 +26,11 @@ def state_pages_enabled(extra: Mapping) -> bool:
 
 
 def generated_files(
-    manual: Manual, atlas_dir: Path, with_state_pages: bool, words: Words = ENGLISH
+    manual: Manual, atlas_dir: Path, with_state_pages: bool, words: Words = ENGLISH, with_documents: bool = True
 ) -> dict[str, str | bytes]:
     """Each generated file's path relative to docs/ and its content (text, or a document's bytes), in the
-    reader's words."""
+    reader's words; `with_documents=False` leaves out the editable forms (`make serve` hands out the last
+    build's: writing some 300 documents on every save would make the page reload wait seconds)."""
     countries = un_member_states(words.language)
     members = manual.members_by_iso3()
     files = {
@@ -37,11 +38,13 @@ def generated_files(
         CHART_FILE: charts.growth_chart_svg(manual.roster, len(members), words),
         **open_data.open_data_files(manual, countries, words),
     }
-    files.update(forms.toolkit_form_files(manual, words))
     files.update(citations.bibliography_files(manual))
+    if with_documents:
+        files.update(forms.toolkit_form_files(manual, words))
     if with_state_pages:
         files.update(state_pages.generated_pages(manual, countries, words))
-        files.update(state_pages.brief_documents(manual, countries, words))
+        if with_documents:
+            files.update(state_pages.brief_documents(manual, countries, words))
     return files
 
 
