@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -16,11 +17,11 @@ if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import generated  # noqa: E402
-from macros.build import cache, feedback, languages, pdf, pdf_event_hook, reviewed, search_index  # noqa: E402
+from macros.build import cache, chapters, feedback, languages, pdf, pdf_event_hook, reviewed, search_index, sheets  # noqa: E402
 from macros.data.countries import country_table_file, un_member_states  # noqa: E402
 from macros.data.loader import data_dir, load_or_fail  # noqa: E402
 from macros.data.schema import PartialDate  # noqa: E402
@@ -93,7 +94,9 @@ def on_files(files: Files, config) -> Files:
     for path, content in generated_files.items():
         files.append(File.generated(config, path, content=content))
     if not with_documents:
-        files = languages.previously_built(files, config, PROJECT_DIR / published, forms.FORMS_DIR)
+        # Likewise the one-page profiles and the chapters' PDFs, which the last full build wrote after its pages.
+        for folder in (forms.FORMS_DIR, *sheets.SHEETS_FOLDERS, chapters.CHAPTERS_DIR):
+            files = languages.previously_built(files, config, PROJECT_DIR / published, folder)
     title = words("{site}: what's new", site=config.site_name)
     whats_new_page = files.get_file_from_path(WHATS_NEW_PAGE).url
     atom = feed.atom_feed(manual, title, config.site_author, whats_new_page, config.site_url, words)
@@ -118,7 +121,19 @@ def on_pre_build(config) -> None:
     last_changes.update(reviewed.last_changes(PROJECT_DIR))
 
 
+# The chapters of this build's navigation, each with a PDF of its own (chapters.py).
+chapter_list: list[chapters.Chapter] = []
+
+
+def on_nav(nav, config, files):
+    chapter_list[:] = chapters.chapters(nav.items)
+    return nav
+
+
 def on_page_context(context, page, config, nav):
+    for chapter in chapter_list:
+        if page.file.src_uri == chapter.first_page:
+            page.meta["chapter_pdf"] = chapters.offer(chapter, page.url, words_for(reader_language(config)))
     docs_dir = Path(config.docs_dir).resolve().relative_to(PROJECT_DIR).as_posix()
     day = reviewed.page_date(last_changes, docs_dir, page.file.src_uri)
     if day is not None:
@@ -133,6 +148,50 @@ def on_page_content(html: str, page, config, files) -> str:
     return html
 
 
-@event_priority(-100)  # after the search and offline plugins have written the search index
-def on_post_build(config) -> None:
+# The one-page profiles of this build, written while the to-pdf plugin renders the manual (sheets.py).
+sheet_writers: list[sheets.SheetWriters] = []
+
+
+@event_priority(100)  # before the to-pdf plugin renders the manual: the sheets are written meanwhile
+def _start_sheets(config) -> None:
+    sheet_writers.clear()
+    if pdf.writes_pdf(config):
+        edition = sheets.Edition(
+            manual=config.site_name,
+            line=config.extra["manual_pdf"]["edition"],
+            author=config.site_author,
+            language=reader_language(config),
+            created=pdf.print_settings().created.isoformat(),
+            site_url=config.site_url,
+        )
+        sheet_writers.append(sheets.SheetWriters(Path(config.site_dir), PROJECT_DIR, edition))
+
+
+@event_priority(-100)  # after the search and offline plugins have written the search index, and the PDF
+def _finish(config) -> None:
     search_index.fold_accents(Path(config.site_dir))
+    if pdf.writes_pdf(config):
+        started = time.perf_counter()
+        written = chapters.write_chapters(
+            Path(config.site_dir) / pdf.plugin_settings(config)["output_path"],
+            Path(config.site_dir),
+            chapter_list,
+            manual=config.site_name,
+            edition=config.extra["manual_pdf"]["edition"],
+            contents_title=pdf.plugin_settings(config)["toc_title"],
+            language=reader_language(config),
+            created=pdf.print_settings().created.isoformat(),
+            words=words_for(reader_language(config)),
+        )
+        log.info(f"{len(written)} chapters written as PDFs in {time.perf_counter() - started:.1f} s")
+    for writers in sheet_writers:
+        started = time.perf_counter()
+        try:
+            written = writers.written()
+        except sheets.SheetTooLong as error:
+            raise PluginError(str(error)) from error
+        log.info(f"{len(written)} one-page profiles written (waited {time.perf_counter() - started:.1f} s for them)")
+    sheet_writers.clear()
+
+
+on_post_build = CombinedEvent(_start_sheets, _finish)

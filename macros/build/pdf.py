@@ -126,10 +126,14 @@ def configure(settings: PrintSettings | None) -> None:
     _settings = settings
 
 
-def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
+def print_settings() -> PrintSettings:
     if _settings is None:
-        raise RuntimeError("macros.pdf.configure() was not called before the PDF was rendered")
-    return prepare_for_print(soup, _settings)
+        raise RuntimeError("macros.build.pdf.configure() was not called before a PDF was rendered")
+    return _settings
+
+
+def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
+    return prepare_for_print(soup, print_settings())
 
 
 def exclusion_patterns(patterns: list[str]) -> list[re.Pattern[str]]:

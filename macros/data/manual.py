@@ -51,6 +51,9 @@ class Manual:
         """The English name of a member or state named `name` in this language (its pages are named by it)."""
         return self.english_names.get(name, name)
 
+    def sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources.sources}
+
     def members_by_iso3(self) -> dict[str, Member]:
         """The member states, by ISO 3166 alpha-3 code."""
         return {m.iso3: m for m in self.roster.members if m.kind == "state" and m.iso3}

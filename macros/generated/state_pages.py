@@ -37,6 +37,15 @@ MAP_LINK_TEXT = N_("Opens the map on its own, where pointing at a country shows 
 NOT_A_MEMBER = worldmap.NOT_NAMED
 
 
+# Each profile on one A4 page as a PDF (written after the pages by the build: macros/build/sheets.py).
+SHEETS_DIR = "pdf"
+
+
+def sheet_path(profile_page: str) -> str:
+    """The one-page PDF of a profile, in the same language's site: states/afg.md → pdf/states/afg.pdf."""
+    return f"{SHEETS_DIR}/{profile_page.rsplit('.', 1)[0]}.pdf"
+
+
 def state_page_path(state: State) -> str:
     return _state_page_path(state.iso3)
 
@@ -291,7 +300,7 @@ def outreach_brief(introduction: str, documents: str, words: Words = ENGLISH) ->
         "",
     ]
     for section, heading in BRIEF_SECTIONS.items():
-        lines += [f"### {words(heading)} {{ {NOT_INDEXED} }}", "", brief_marker(section), ""]
+        lines += [f"### {words(heading)} {{ {NOT_INDEXED} .brief-{section} }}", "", brief_marker(section), ""]
     lines += ["</div>", ""]
     return "\n".join(lines)
 
@@ -381,9 +390,16 @@ def _roles_and_note(member: Member, words: Words = ENGLISH) -> list[str]:
 
 
 def _profile_end(page: str, words: Words = ENGLISH) -> list[str]:
-    """The way back to the index, and the close of the two blocks every profile opens."""
+    """The profile as a one-page PDF, the way back to the index, and the close of the two blocks every
+    profile opens."""
     back = render.linked(words("All UN member states"), relative(STATES_INDEX_PAGE, page))
-    return [back, "", "</div>", "", "</div>", ""]
+    # HTML, not a Markdown link: the sheet is written after the pages, so MkDocs' link check cannot see it
+    # (tests/test_sheets.py checks that every profile's sheet is there).
+    label = words("PDF, one A4 page")
+    sheet = f'<a href="{relative(sheet_path(page), page)}" type="application/pdf">{esc(label)}</a>'
+    offer = words("This profile to print or attach: {pdf}", pdf=sheet)
+    # Neither is of use on paper, where the profile is the sheet itself.
+    return [offer, "{: .screen-only .sheet-offer }", "", back, "{: .screen-only }", "", "</div>", "", "</div>", ""]
 
 
 def organisation_page(manual: Manual, member: Member, words: Words = ENGLISH) -> str:
