@@ -40,6 +40,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import get_yaml_loader
 from pypdf import PdfReader
 
+from macros.build import release
 from macros.data.countries import un_member_states
 from macros.generated import MAP_FILE
 from macros.generated.open_data import OPEN_DATA_DIR
@@ -104,6 +105,25 @@ if os.environ.get("BENCH_MANUAL_TIMERS"):
     timed(MacrosPlugin, "on_config", "macros")
     timed(MacrosPlugin, "on_page_markdown", "macros")
     timed(macros.generated, "generated_files", "generated")
+
+    # With the PDF: the manual's rendering, and the pieces to send (chapters after it; the one-page profiles
+    # in worker processes meanwhile, so the build only waits for what is left of them when the PDF is done).
+    def timed_alone(owner, name, key):
+        original = getattr(owner, name)
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                timings[key] = timings.get(key, 0.0) + time.perf_counter() - start
+        setattr(owner, name, wrapper)
+
+    import macros.build.chapters, macros.build.sheets
+    from mkdocs_to_pdf.generator import Generator
+    timed_alone(Generator, "on_post_build", "manual pdf")
+    timed_alone(macros.build.chapters, "write_chapters", "chapters")
+    timed_alone(macros.build.sheets.SheetWriters, "__init__", "sheets started")
+    timed_alone(macros.build.sheets.SheetWriters, "written", "sheets waited")
 
     freeze_to = os.environ.get("BENCH_FREEZE_TO")
     if freeze_to:  # keep each page's Markdown as the macros leave it, for the stock build of the same content
@@ -555,6 +575,33 @@ def report_languages(
         print(f"  {language}: PDF {mib(pdf_file.stat().st_size)}, {len(PdfReader(pdf_file).pages)} pages")
 
 
+def report_pieces(pdf: Series) -> None:
+    """What the one-page profiles and the chapters' PDFs cost the build with the PDF, and the release's sizes."""
+    rendering = statistics.median(r.timings["manual pdf"] for r in pdf.runs)
+    added = [r.timings["chapters"] + r.timings["sheets started"] + r.timings["sheets waited"] for r in pdf.runs]
+    ratios = [extra / r.timings["manual pdf"] for extra, r in zip(added, pdf.runs, strict=True)]
+    sheets = sorted((pdf.site / "pdf").glob("*/*.pdf"))
+    profiles = [p for p in sheets if p.parent.name != "chapters"]
+    chapter_files = [p for p in sheets if p.parent.name == "chapters"]
+    one_page = sum(len(PdfReader(p).pages) == 1 for p in profiles)
+    profiles_size, chapters_size = (mib(sum(p.stat().st_size for p in group)) for group in (profiles, chapter_files))
+    print(
+        f"Pieces to send: {len(profiles)} one-page profiles ({one_page} of one page; {profiles_size}) "
+        f"and {len(chapter_files)} chapters ({chapters_size})"
+    )
+    print(
+        f"  they add {statistics.median(added):.2f} s to the build (chapters "
+        f"{statistics.median(r.timings['chapters'] for r in pdf.runs):.2f} s, waiting for the profiles "
+        f"{statistics.median(r.timings['sheets waited'] for r in pdf.runs):.2f} s, written meanwhile in worker "
+        f"processes) against {rendering:.2f} s for the manual's PDF: {statistics.median(ratios):.2f} x; "
+        f"target <= 1.0 x: {verdict(statistics.median(ratios) <= 1.0)}"
+    )
+    with tempfile.TemporaryDirectory() as dist:
+        files = release.release(pdf.site, Path(dist), release.edition(PROJECT_DIR))
+        sizes = ", ".join(f"{path.name} {mib(path.stat().st_size)}" for path in files if path.suffix != "")
+        print(f"  release of this (English) site: {sizes}")
+
+
 def report(
     real: Series,
     without_states: Series,
@@ -573,12 +620,13 @@ def report(
         f"{without_states.seconds:6.2f} s  (state pages cost {real.seconds - without_states.seconds:+.2f} s)"
     )
     if pdf:
-        pdf_file = next(pdf.site.rglob("*.pdf"))
+        pdf_file = pdf.site / "pdf" / f"{release.NAME}.pdf"
         print(
             f"HTML + PDF build:                       {pdf.seconds:6.2f} s  "
             f"(the PDF adds {pdf.seconds - real.seconds:+.2f} s)"
         )
         print(f"PDF: {mib(pdf_file.stat().st_size)}, {len(PdfReader(pdf_file).pages)} pages")
+        report_pieces(pdf)
     else:
         print("PDF: not built (BENCH_PDF=0, or mkdocs.yml has no to-pdf group switched by a variable)")
     print()
