@@ -21,7 +21,18 @@ from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import generated  # noqa: E402
-from macros.build import cache, chapters, feedback, languages, pdf, pdf_event_hook, reviewed, search_index, sheets  # noqa: E402
+from macros.build import (  # noqa: E402
+    cache,
+    chapters,
+    feedback,
+    languages,
+    page_policy,
+    pdf,
+    pdf_event_hook,
+    reviewed,
+    search_index,
+    sheets,
+)
 from macros.data.countries import country_table_file, un_member_states  # noqa: E402
 from macros.data.loader import data_dir, load_or_fail  # noqa: E402
 from macros.data.schema import PartialDate  # noqa: E402
@@ -58,17 +69,52 @@ def on_config(config):
 
 
 @event_priority(50)  # before the to-pdf plugin's on_post_page, which reads the article for the PDF
-def on_post_page(output: str, page, config) -> str:
+def _print_version(output: str, page, config) -> str:
     return pdf.print_html(output, page, config)
+
+
+# The Content-Security-Policy of this build's pages, made from its theme's templates (page_policy.py).
+page_policies: list[page_policy.PagePolicy] = []
+
+
+def on_env(env, config, files):
+    # The templates every page is made of; the others (redirects, analytics) write no page of this site.
+    templates = [
+        name for name in env.list_templates() if name in ("base.html", "main.html") or name.startswith("partials/")
+    ]
+    scripts = page_policy.template_scripts(env.loader.get_source(env, name)[0] for name in templates)
+    page_policies[:] = [page_policy.PagePolicy(scripts, page_policy.shim_bootstrap(iframe_worker_shim().read_text()))]
+    return env
+
+
+def _locked_down(output: str, page: str) -> str:
+    return page_policies[0].applied(page_policy.mark_links_to_other_sites(output), page)
+
+
+@event_priority(-100)  # after the to-pdf plugin's on_post_page, which gives back the page's web version
+def _web_version(output: str, page, config) -> str:
+    return _locked_down(output, page.file.src_uri)
+
+
+on_post_page = CombinedEvent(_print_version, _web_version)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    # The error page is a template of its own (other templates, such as sitemap.xml, are no pages).
+    return _locked_down(output, template_name) if template_name.endswith(".html") else output
+
+
+def iframe_worker_shim() -> Path:
+    shim = PROJECT_DIR / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    if not shim.is_file():
+        raise PluginError(f"{shim.relative_to(PROJECT_DIR)} is missing: run `make setup` (npm ci) first")
+    return shim
 
 
 def on_files(files: Files, config) -> Files:
     files = pdf.site_files(files, config, os.environ)
     files = languages.shared_files(files, config, PROJECT_DIR)
-    shim = PROJECT_DIR / "node_modules" / "iframe-worker" / "shim" / "index.js"
-    if not shim.is_file():
-        raise PluginError(f"{shim.relative_to(PROJECT_DIR)} is missing: run `make setup` (npm ci) first")
-    files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(shim)))
+    files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(iframe_worker_shim())))
     # State pages, map, growth chart and open data, from the same validated data as the pages.
     atlas_dir = PROJECT_DIR / "node_modules" / "world-atlas"
     with_state_pages = generated.state_pages_enabled(config.extra)

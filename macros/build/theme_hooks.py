@@ -25,19 +25,6 @@ def drop_language_links(html: str) -> str:
     return _LANGUAGE_LINK.sub("", html)
 
 
-_LINK_TO_ANOTHER_SITE = re.compile(r'<a (?![^>]*\brel=)([^>]*\bhref="(?:https?:)?//[^"]*")')
-
-
-def mark_links_to_other_sites(html: str) -> str:
-    """`html` with every link to another site marked rel="noopener noreferrer": the site it opens gets no
-    hold on this window and no address of this page."""
-    return _LINK_TO_ANOTHER_SITE.sub(r'<a rel="noopener noreferrer" \1', html)
-
-
-def on_post_page(output: str, page, config) -> str:
-    return mark_links_to_other_sites(output)
-
-
 def on_env(env, config, files):
     env.filters["name_nav_sections"] = name_nav_sections
     env.filters["drop_language_links"] = drop_language_links

@@ -133,6 +133,10 @@ def _meeting_links(meetings: Iterable[Meeting], page: str, words: Words = ENGLIS
     return ", ".join(links) or words("none recorded")
 
 
+# Compact on screen and one A4 sheet on paper; only the profiles load it (overrides/main.html).
+PROFILE_STYLESHEET = "assets/stylesheets/state-profile.css"
+
+
 def _front_matter(title: str, description: str) -> str:
     # The theme puts title and description into the HTML unescaped (<title>, header, meta tag), so they
     # are HTML-escaped here. Macros are not rendered in generated pages: their text is escaped already.
@@ -142,6 +146,7 @@ def _front_matter(title: str, description: str) -> str:
         f"description: {_yaml_string(_html_text(description))}\n"
         "render_macros: false\n"
         f"search:\n  boost: {SEARCH_BOOST}\n"
+        f"stylesheet: {PROFILE_STYLESHEET}\n"
         "---\n\n"
     )
 

@@ -31,10 +31,18 @@ def test_pages_load_with_no_foreign_request_and_no_console_error(open_context, s
 
 
 def test_the_guard_catches_a_request_to_another_host(open_context, site):
-    """The check above can fail: a page that asks another host for an image is caught."""
-    context, guard = open_context()
+    """The check above can fail: a page that asks another host for an image is caught, here with the
+    page's Content-Security-Policy set aside; with it, the policy refuses the request (a console error)."""
+    context, guard = open_context(bypass_csp=True)
     page = context.new_page()
     visit(page, site.url("index.html"))
     page.evaluate("new Image().src = 'https://unpkg.com/pixel.png'")
     page.wait_for_timeout(200)
     assert guard.foreign_requests == ["https://unpkg.com/pixel.png"]
+    context, guard = open_context()
+    page = context.new_page()
+    visit(page, site.url("index.html"))
+    page.evaluate("new Image().src = 'https://unpkg.com/pixel.png'")
+    page.wait_for_timeout(200)
+    assert guard.foreign_requests == []
+    assert any("Content Security Policy" in error for error in guard.console_errors)
