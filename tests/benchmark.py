@@ -5,14 +5,17 @@ is timed from process start to exit; figures are medians of BENCH_RUNS runs (def
 turns (one run of each, then the next round), so that a slow spell of a noisy machine touches all of them
 and the ratios stay fair; ratios are taken within each round, and their median is printed. Every build
 records its start-up (process start to the first page); inside the manual's builds the macros plugin, the
-data loader and the generation of pages from data are timed, to give their share. Last, `mkdocs serve`
+data loader and the generation of pages from data are timed, to give their share. Then `mkdocs serve`
 runs as `make serve` does and a data file is edited BENCH_RUNS times, to time the live reload.
 
 The references are stock Material builds (search plugin only; no macros, hooks, overrides or data):
 plain pages, as many as the manual has and as many as it has without the generated state pages, and the
 manual's own Markdown with the macros already expanded, which shows what the content costs by itself.
 
-Environment: BENCH_RUNS=3, BENCH_PDF=1 (0 skips the PDF builds), BENCH_SCALES=10,100.
+Last, Lighthouse scores one page of each template in every language, as `make build` makes the site
+(tests/bench_lighthouse.py).
+
+Environment: BENCH_RUNS=3, BENCH_PDF=1 (0 skips the PDF builds), BENCH_SCALES=10,100, BENCH_LIGHTHOUSE=1.
 """
 
 from __future__ import annotations
@@ -44,10 +47,12 @@ from macros.build import release
 from macros.data.countries import un_member_states
 from macros.generated import MAP_FILE
 from macros.generated.open_data import OPEN_DATA_DIR
-from tests.conftest import PROJECT_DIR, copy_project, pdf_switch
+from tests import bench_lighthouse
+from tests.conftest import PROJECT_DIR, build_as_make_does, copy_project, pdf_switch
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 WITH_PDF = os.environ.get("BENCH_PDF", "1") != "0"
+WITH_LIGHTHOUSE = os.environ.get("BENCH_LIGHTHOUSE", "1") != "0"
 SCALES = [int(s) for s in os.environ.get("BENCH_SCALES", "10,100").split(",") if s]
 # The switch mkdocs.yml reads to leave out the 193 generated state pages (macros/generated/__init__.py).
 WITHOUT_STATE_PAGES = {"STATE_PAGES": "false"}
@@ -535,6 +540,8 @@ def main() -> int:
             {language: job.result for language, job in languages.items()},
             {language: job.result for language, job in language_pdfs.items()},
         )
+        if WITH_LIGHTHOUSE:
+            bench_lighthouse.report(build_as_make_does(copy_project(root / "published")))
     return 0
 
 
