@@ -77,11 +77,14 @@ def _print_version(output: str, page, config) -> str:
 page_policies: list[page_policy.PagePolicy] = []
 
 
+# The theme's partials that write inline scripts into pages, with the page frame (base.html, main.html).
+# Listed from the theme's folders: listing every template walks the theme's icons (~0.25 s a build).
+SCRIPT_PARTIALS = "partials/javascripts"
+
+
 def on_env(env, config, files):
-    # The templates every page is made of; the others (redirects, analytics) write no page of this site.
-    templates = [
-        name for name in env.list_templates() if name in ("base.html", "main.html") or name.startswith("partials/")
-    ]
+    partials = {path.name for folder in config.theme.dirs for path in (Path(folder) / SCRIPT_PARTIALS).glob("*.html")}
+    templates = ["base.html", "main.html", *(f"{SCRIPT_PARTIALS}/{name}" for name in sorted(partials))]
     scripts = page_policy.template_scripts(env.loader.get_source(env, name)[0] for name in templates)
     page_policies[:] = [page_policy.PagePolicy(scripts, page_policy.shim_bootstrap(iframe_worker_shim().read_text()))]
     return env
