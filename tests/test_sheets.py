@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from macros.build import sheets
+from macros.build.edition import Edition
 from macros.data.loader import load_manual
 from macros.generated.state_pages import sheet_path
 from tests.conftest import PROJECT_DIR
@@ -84,7 +85,7 @@ def test_a_profile_too_long_for_the_smallest_type_stops_with_its_name(tmp_path):
     manual = load_manual(PROJECT_DIR / "data")
     sources = {"memo": manual.sources.sources[0], "other": manual.sources.sources[1]}
     sheet = sheets.sheet_from_page(long_profile, "states/atl.html", sources, None)
-    edition = sheets.Edition("Manual", "Edition", "Editors", "en", "2021-05-11T00:00:00+00:00", None)
+    edition = Edition("Manual", "Edition", "Editors", "en", "2021-05-11T00:00:00+00:00", None)
     with pytest.raises(sheets.SheetTooLong, match=r"states/atl\.html \(\d+ pages\)"):
         sheets.lay_out([sheet], edition, str(tmp_path))
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.build.edition import Edition
 from macros.words import ENGLISH, Words
 
 CHAPTERS_DIR = "pdf/chapters"  # of each language's site
@@ -87,13 +88,7 @@ def chapter_pages(reader) -> list[ChapterPages]:
 
 
 def cover_html(
-    covers: Sequence[tuple[ChapterPages, Chapter]],
-    manual: str,
-    edition: str,
-    contents_title: str,
-    language: str,
-    created: str,
-    words: Words = ENGLISH,
+    covers: Sequence[tuple[ChapterPages, Chapter]], edition: Edition, contents_title: str, words: Words = ENGLISH
 ) -> str:
     from markupsafe import escape
 
@@ -104,29 +99,23 @@ def cover_html(
             f'<li><span class="title">{escape(s.title)}</span><span class="page">{s.page}</span></li>'
             for s in pages_of.sections
         )
-        extent = words("{manual}, pages {first} to {last}", manual=manual, first=pages_of.first + 1, last=pages_of.end)
+        extent = words(
+            "{manual}, pages {first} to {last}", manual=edition.manual, first=pages_of.first + 1, last=pages_of.end
+        )
         pages.append(
-            f'<section class="cover"><p class="manual">{escape(manual)}</p><h1>{escape(pages_of.title)}</h1>'
-            f'<p class="edition">{escape(edition)}</p><p class="extent">{escape(extent)}</p>'
+            f'<section class="cover"><p class="manual">{escape(edition.manual)}</p><h1>{escape(pages_of.title)}</h1>'
+            f'<p class="edition">{escape(edition.line)}</p><p class="extent">{escape(extent)}</p>'
             f"<h2>{escape(contents_title)}</h2><ol>{entries}</ol></section>"
         )
-    return (
-        f'<!DOCTYPE html><html lang="{escape(language)}"><head><meta charset="utf-8">'
-        f'<meta name="dcterms.created" content="{escape(created)}">'
-        f'<meta name="dcterms.modified" content="{escape(created)}">'
-        f"<style>{stylesheet}</style></head><body>{''.join(pages)}</body></html>"
-    )
+    return edition.document(stylesheet, "".join(pages))
 
 
 def write_chapters(
     manual_pdf: Path,
     site_dir: Path,
     found: Sequence[Chapter],
-    manual: str,
-    edition: str,
+    edition: Edition,
     contents_title: str,
-    language: str,
-    created: str,
     words: Words = ENGLISH,
 ) -> dict[str, int]:
     """Each chapter's PDF from the manual's, into `site_dir`; returns each one's path and size."""
@@ -141,7 +130,7 @@ def write_chapters(
         if not pages_of.title.endswith(chapter.title):
             raise ValueError(f"the manual's PDF has {pages_of.title!r} where the chapter {chapter.title!r} should be")
         covers.append((pages_of, chapter))
-    html = cover_html(covers, manual, edition, contents_title, language, created, words)
+    html = cover_html(covers, edition, contents_title, words)
     cover_document = weasyprint.HTML(string=html).render()
     written = {}
     for (pages_of, chapter), cover in zip(covers, cover_document.pages, strict=True):
@@ -150,7 +139,7 @@ def write_chapters(
         writer.append(reader, pages=(pages_of.first, pages_of.end))
         # The manual's dates, so that the same sources give the same bytes (pypdf writes no clock of its own).
         dates = {key: reader.metadata[key] for key in ("/CreationDate", "/ModDate") if key in reader.metadata}
-        writer.add_metadata({"/Title": f"{manual}: {chapter.title}", **dates})
+        writer.add_metadata({"/Title": f"{edition.manual}: {chapter.title}", **dates})
         writer.page_mode = "/UseOutlines"
         path = site_dir / chapter_path(chapter)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,7 @@ from macros import generated  # noqa: E402
 from macros.build import (  # noqa: E402
     cache,
     chapters,
+    edition,
     feedback,
     languages,
     page_policy,
@@ -201,19 +202,22 @@ def on_page_content(html: str, page, config, files) -> str:
 sheet_writers: list[sheets.SheetWriters] = []
 
 
+def _edition(config) -> edition.Edition:
+    return edition.Edition(
+        manual=config.site_name,
+        line=config.extra["manual_pdf"]["edition"],
+        author=config.site_author,
+        language=reader_language(config),
+        created=pdf.print_settings().created.isoformat(),
+        site_url=config.site_url,
+    )
+
+
 @event_priority(100)  # before the to-pdf plugin renders the manual: the sheets are written meanwhile
 def _start_sheets(config) -> None:
     sheet_writers.clear()
     if pdf.writes_pdf(config):
-        edition = sheets.Edition(
-            manual=config.site_name,
-            line=config.extra["manual_pdf"]["edition"],
-            author=config.site_author,
-            language=reader_language(config),
-            created=pdf.print_settings().created.isoformat(),
-            site_url=config.site_url,
-        )
-        sheet_writers.append(sheets.SheetWriters(Path(config.site_dir), PROJECT_DIR, edition))
+        sheet_writers.append(sheets.SheetWriters(Path(config.site_dir), PROJECT_DIR, _edition(config)))
 
 
 @event_priority(-100)  # after the search and offline plugins have written the search index, and the PDF
@@ -225,11 +229,8 @@ def _finish(config) -> None:
             Path(config.site_dir) / pdf.plugin_settings(config)["output_path"],
             Path(config.site_dir),
             chapter_list,
-            manual=config.site_name,
-            edition=config.extra["manual_pdf"]["edition"],
+            _edition(config),
             contents_title=pdf.plugin_settings(config)["toc_title"],
-            language=reader_language(config),
-            created=pdf.print_settings().created.isoformat(),
             words=words_for(reader_language(config)),
         )
         log.info(f"{len(written)} chapters written as PDFs in {time.perf_counter() - started:.1f} s")

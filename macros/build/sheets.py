@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from macros.build.edition import Edition
 from macros.data.loader import load_or_fail
 from macros.data.schema import Source
 from macros.generated import forms
-from macros.generated.state_pages import ORGANISATIONS_DIR, STATES_DIR, sheet_path
+from macros.generated.state_pages import ORGANISATIONS_DIR, SHEETS_DIR, STATES_DIR, sheet_path
 from macros.markdown.render import SOURCES_PAGE
 from macros.words import ENGLISH, Words, words_for
 
@@ -29,7 +30,8 @@ if TYPE_CHECKING:  # imported where used: builds without the PDFs need not load 
 
 STYLESHEET = Path(__file__).with_name("sheet.css")
 PROFILE_FOLDERS = (STATES_DIR, ORGANISATIONS_DIR)
-SHEETS_FOLDERS = tuple(posixpath.dirname(sheet_path(f"{folder}/any.html")) for folder in PROFILE_FOLDERS)
+# Where the sheets of each profile folder go (pdf/states, pdf/organisations; see state_pages.sheet_path).
+SHEETS_FOLDERS = tuple(f"{SHEETS_DIR}/{folder}" for folder in PROFILE_FOLDERS)
 SOURCE_ANCHOR = "#source-"
 LEFT_TO_THE_PAGE = ("brief-objections",)  # the classes of the brief's sections a sheet leaves out
 
@@ -120,16 +122,6 @@ def sheet_from_page(
 TYPE_SIZES = ("regular", "smaller", "smallest")
 
 
-@dataclass(frozen=True)
-class Edition:
-    manual: str  # the manual's name
-    line: str  # the cover's edition line
-    author: str
-    language: str
-    created: str  # the PDFs' date, ISO 8601
-    site_url: str | None
-
-
 def sheets_document(sheets: Mapping[int, Sheet], type_size: str, edition: Edition) -> str:
     """One HTML document holding `sheets`, each on a page of its own, identified by its key; each sheet's
     masthead gives the manual, its edition and, when the site has one, the profile's address."""
@@ -146,12 +138,7 @@ def sheets_document(sheets: Mapping[int, Sheet], type_size: str, edition: Editio
         f'<div class="state-profile">{sheet.html}</div></section>'
         for key, sheet in sheets.items()
     )
-    return (
-        f'<!DOCTYPE html><html lang="{escape(edition.language)}"><head><meta charset="utf-8">'
-        f'<meta name="dcterms.created" content="{escape(edition.created)}">'
-        f'<meta name="dcterms.modified" content="{escape(edition.created)}">'
-        f"<style>{stylesheet}</style></head><body>{body}</body></html>"
-    )
+    return edition.document(stylesheet, body)
 
 
 class SheetTooLong(ValueError):
