@@ -297,17 +297,31 @@ def split_at_antimeridian(ring: Ring) -> list[Ring]:
 
 
 def path_data(rings: Iterable[Ring]) -> str:
+    """The rings as an SVG path: each ring's first point, then the steps to the next ones (relative
+    lines, a tenth of a unit apart at finest), which is about half the size of absolute points."""
     parts = []
     for ring in rings:
         points = []
         for lon, lat in ring:
             x, y = to_svg(lon, max(SOUTH - 2, lat))
-            point = f"{x:.1f},{y:.1f}"
+            point = (round(x * 10), round(y * 10))
             if not points or points[-1] != point:
                 points.append(point)
         if len(points) >= 3:
-            parts.append("M" + "L".join(points) + "Z")
+            steps = [(x - previous_x, y - previous_y) for (previous_x, previous_y), (x, y) in zip(points, points[1:])]
+            parts.append("M" + _numbers(points[0]) + "l" + _numbers(n for step in steps for n in step) + "z")
     return "".join(parts)
+
+
+def _numbers(tenths: Iterable[int]) -> str:
+    """Numbers given in tenths, written as SVG reads them at their shortest: 12 as "1.2", 10 as "1", 5 as
+    ".5", separated by a space, or by nothing before a minus sign."""
+    text = ""
+    for value in tenths:
+        whole, tenth = divmod(abs(value), 10)
+        number = ("-" if value < 0 else "") + (str(whole) if whole or not tenth else "") + (f".{tenth}" if tenth else "")
+        text += number if not text or number.startswith("-") else " " + number
+    return text
 
 
 def projected_size(rings: Iterable[Ring]) -> float:
