@@ -14,7 +14,7 @@ from macros import generated
 from macros.data.countries import un_member_states
 from macros.data.loader import load_or_fail
 from macros.generated import charts, citations, feed, forms, open_data, state_pages
-from macros.markdown import changes, render, toolkit
+from macros.markdown import changes, render, states, toolkit
 from macros.markdown.render import MEETINGS_PAGE, SOURCES_PAGE
 from macros.words import reader_language, words_for
 
@@ -36,6 +36,21 @@ def define_env(env) -> None:
     def link(target: str) -> str:
         """`target` (relative to docs/) as seen from the page being rendered."""
         return render.relative(target, env.page.file.src_uri if env.page else "")
+
+    def state_pages_built() -> bool:
+        return generated.state_pages_enabled(env.conf["extra"])
+
+    def state_profiles() -> dict[str, str]:
+        """Each UN member state's profile by ISO3 code, linked from this page; none when they are not built."""
+        if not state_pages_built():
+            return {}
+        return {state.iso3: link(state_pages.state_page_path(state)) for state in countries.states}
+
+    def member_profiles() -> dict[str, str]:
+        """Each member's profile (a state's or an organisation's page) by name; none when they are not built."""
+        if not state_pages_built():
+            return {}
+        return {m.name: link(state_pages.profile_path(manual, m)) for m in manual.roster.members}
 
     @env.macro
     def cite(*source_ids: str) -> str:
@@ -78,11 +93,7 @@ def define_env(env) -> None:
 
     @env.macro
     def members_table(kind: str) -> str:
-        profiles = (
-            {m.name: link(state_pages.profile_path(manual, m)) for m in manual.roster.members}
-            if state_pages_built()
-            else None
-        )
+        profiles = member_profiles() if state_pages_built() else None
         return render.members_table(manual, kind, link(SOURCES_PAGE), link(MEETINGS_PAGE), profiles, words)
 
     @env.macro
@@ -175,12 +186,9 @@ def define_env(env) -> None:
         return toolkit.faq(manual, link(SOURCES_PAGE), link, heading_level, words)
 
     def change_links() -> changes.ChangeLinks:
-        profiles = (
-            {m.name: link(state_pages.profile_path(manual, m)) for m in manual.roster.members}
-            if state_pages_built()
-            else {}
+        return changes.ChangeLinks(
+            link(SOURCES_PAGE), link(MEETINGS_PAGE), link(changes.MEMBERS_PAGE), member_profiles()
         )
-        return changes.ChangeLinks(link(SOURCES_PAGE), link(MEETINGS_PAGE), link(changes.MEMBERS_PAGE), profiles)
 
     @env.macro
     def whats_new() -> str:
@@ -223,14 +231,11 @@ def define_env(env) -> None:
         text = abbreviations_file(env.project_dir, words.language).read_text(encoding="utf-8")
         return toolkit.glossary(toolkit.parse_abbreviations(text), words)
 
-    # --- the UN member states, the map, the growth chart, open data (state_pages.py, generated.py) ---
-
-    def state_pages_built() -> bool:
-        return generated.state_pages_enabled(env.conf["extra"])
+    # --- the UN member states, the map, the growth chart, open data (markdown/states.py, generated/) ---
 
     @env.macro
     def states_index() -> str:
-        return state_pages.states_index(manual, countries, env.page.file.src_uri, state_pages_built(), words)
+        return states.states_index(manual, countries, state_profiles(), member_profiles(), words)
 
     @env.macro
     def un_member_count() -> int:
@@ -238,13 +243,11 @@ def define_env(env) -> None:
 
     @env.macro
     def coverage_table() -> str:
-        return state_pages.coverage_table(manual, countries, words)
+        return states.coverage_table(manual, countries, words)
 
     @env.macro
     def world_map() -> str:
-        return state_pages.map_figure(
-            manual, countries, link(generated.MAP_FILE), env.page.file.src_uri, state_pages_built(), words
-        )
+        return states.map_figure(manual, countries, link(generated.MAP_FILE), state_profiles(), words)
 
     @env.macro
     def growth_chart() -> str:

@@ -317,7 +317,7 @@ def stock_material_project(target: Path, pages: int, words_per_page: int) -> Pat
 def stock_material_with_manual_content(target: Path, real_project: Path) -> Path:
     """Stock Material building the manual's pages as the macros leave them (frozen by a build with
     BENCH_FREEZE_TO): the same Markdown extensions and navigation, no macros, hooks, overrides or data.
-    The outreach brief's lists, which the manual fills in after conversion, stay markers here."""
+    The outreach brief's lists, shared blocks the manual puts into each page, stay markers here."""
     docs, built = target / "docs", target / "built-by-the-manual"
     build_once(real_project, built, {"BENCH_FREEZE_TO": str(docs)}, instrumented=True)
     shutil.copytree(real_project / "docs" / "assets", docs / "assets", dirs_exist_ok=True)

@@ -16,6 +16,8 @@ from macros.data.countries import un_member_states
 from macros.data.loader import load_manual
 from macros.data.schema import MeetingsFile, Member, RosterFile
 from macros.generated import charts, open_data, state_pages, worldmap
+from macros.markdown import states
+from macros.markdown.render import NOT_INDEXED, SHARED_BLOCK, relative
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = PROJECT_DIR / "tests" / "fixtures" / "data"
@@ -81,7 +83,7 @@ def test_other_names_are_the_datas_names_and_their_unaccented_forms(countries, i
 def test_the_other_names_line_is_shown_and_left_in_the_search_index(manual, countries):
     roster = manual.roster.model_copy(update={"members": [member("Czech Republic", "CZE", 2013)]})
     page = state_pages.state_page(dataclasses.replace(manual, roster=roster), countries, countries.by_iso3["CZE"])
-    title, rest = page.split("# Czech Republic\n\n", 1)[1].split(f"<div markdown {state_pages.NOT_INDEXED}>", 1)
+    title, rest = page.split("# Czech Republic\n\n", 1)[1].split(f"<div markdown {NOT_INDEXED}>", 1)
     assert title == "Other names and spellings: Czechia\n\n"
     assert "*Eastern Europe, Europe · ISO CZE*" in rest
     japan = state_pages.state_page(manual, countries, countries.by_iso3["JPN"])
@@ -108,8 +110,10 @@ def test_a_non_member_page_carries_the_whole_outreach_brief(manual, countries):
         ("contacts", "Whom to contact"),
     ):
         assert f"### {heading} {{ data-search-exclude .brief-{section} }}" in page
-    # Each list is a marker here, filled in with the list's HTML, converted once per build.
-    assert [state_pages.brief_marker(s) in page for s in state_pages.BRIEF_SECTIONS] == [True] * 5
+    # Each list is a block shared by all such pages, converted once per build (build/shared_blocks.py).
+    blocks = state_pages.brief_blocks(manual)
+    assert [SHARED_BLOCK.format(name=name) in page for name in blocks] == [True] * 5
+    assert "](../sources.md#source-page-2013)" in blocks["outreach-brief-why"]
 
 
 def test_the_brief_lists_hold_every_item_with_its_sources(manual):
@@ -119,31 +123,6 @@ def test_the_brief_lists_hold_every_item_with_its_sources(manual):
     assert "R2P is a pretext for intervention\\." in lists["objections"]
     assert f"[The Secretariat]({manual.outreach.contacts[0].url})" in lists["contacts"]
     assert "(../sources.html#source-book-2021)" in lists["why"] + lists["steps"] + lists["offers"]
-
-
-def test_the_brief_lists_become_html_with_abbreviations_and_escapes(manual):
-    extensions = ["abbr", "pymdownx.escapeall", "pymdownx.snippets"]
-    configs = {
-        "pymdownx.snippets": {
-            "base_path": [str(PROJECT_DIR / "includes")],
-            "auto_append": ["abbreviations.md"],
-            "check_paths": True,
-        }
-    }
-    rendered = generated.rendered_brief_lists(manual, "../sources.html", extensions, configs)
-    assert rendered["steps"].startswith("<ol>\n<li>Choose a senior official.")
-    assert '<a href="../sources.html#source-book-2021">book-2021</a>' in "".join(rendered.values())
-    assert '<abbr title="Responsibility to Protect">R2P</abbr> is a pretext' in rendered["objections"]
-
-
-def test_filling_in_the_brief_replaces_each_marker_with_its_list():
-    page = (
-        "<h3>Why</h3>\n" + state_pages.brief_marker("why") + "\n<h3>Whom</h3>\n" + state_pages.brief_marker("contacts")
-    )
-    filled = state_pages.fill_in_brief(page, {"why": "<ul><li>a</li></ul>", "contacts": "<ul><li>b</li></ul>"})
-    assert filled == "<h3>Why</h3>\n<ul><li>a</li></ul>\n<h3>Whom</h3>\n<ul><li>b</li></ul>"
-    with pytest.raises(ValueError, match="not filled in: <!-- outreach-brief:contacts -->"):
-        state_pages.fill_in_brief(page, {"why": "<ul><li>a</li></ul>"})
 
 
 def test_a_non_member_host_is_found_under_its_common_name(manual, countries):
@@ -230,8 +209,20 @@ def test_every_state_and_member_organisation_gets_a_page(manual, countries):
     assert "member since 2016" in pages["organisations/european-union.md"]
 
 
+STATES_INDEX = "network/states.md"
+
+
+def state_profiles(countries) -> dict[str, str]:
+    """The profile links the macros give the states index (env.py)."""
+    return {s.iso3: relative(state_pages.state_page_path(s), STATES_INDEX) for s in countries.states}
+
+
+def member_profiles(manual) -> dict[str, str]:
+    return {m.name: relative(state_pages.profile_path(manual, m), STATES_INDEX) for m in manual.roster.members}
+
+
 def test_coverage_counts_members_against_un_members(manual, countries):
-    table = state_pages.coverage_table(manual, countries)
+    table = states.coverage_table(manual, countries)
     assert "| **Europe** | 1 / 43 | 2 % |" in table
     assert "| Northern Europe | 1 / 10 | 10 % |" in table
     assert "| Western Africa | 1 / 16 | 6 % |" in table
@@ -239,8 +230,8 @@ def test_coverage_counts_members_against_un_members(manual, countries):
 
 
 def test_states_index_lists_all_193_and_links_only_when_pages_are_built(manual, countries):
-    linked = state_pages.states_index(manual, countries, "network/states.md", linked=True)
-    plain = state_pages.states_index(manual, countries, "network/states.md", linked=False)
+    linked = states.states_index(manual, countries, state_profiles(countries), member_profiles(manual))
+    plain = states.states_index(manual, countries, {}, {})
     assert len(re.findall(r"\]\(\.\./states/[a-z]{3}\.md\)", linked)) == 193
     # Members in bold, the others not.
     assert "| **[Denmark](../states/dnk.md)** | Northern Europe | member since 2010 |" in linked
@@ -252,7 +243,7 @@ def test_states_index_lists_all_193_and_links_only_when_pages_are_built(manual, 
 def test_states_index_sorts_by_the_name_shown(manual, countries):
     # A roster name that sorts elsewhere than the package's ("South Korea") takes its own place.
     roster = manual.roster.model_copy(update={"members": [member("Korea", "KOR", 2013)]})
-    index = state_pages.states_index(dataclasses.replace(manual, roster=roster), countries, "network/states.md", False)
+    index = states.states_index(dataclasses.replace(manual, roster=roster), countries, {}, {})
     eastern_asia = re.findall(r"^\| (.+?) \| Eastern Asia \|", index, flags=re.MULTILINE)
     assert eastern_asia == ["China", "Japan", "**Korea**", "Mongolia", "North Korea"]
 
@@ -263,14 +254,14 @@ def test_the_state_pages_switch_reads_the_config():
 
 
 def test_map_figure_lists_the_members_by_period(manual, countries):
-    figure = state_pages.map_figure(manual, countries, "../assets/generated/members-map.svg", "network/states.md", True)
+    figure = states.map_figure(manual, countries, "../assets/generated/members-map.svg", state_profiles(countries))
     assert figure.startswith("[![World map of the 2 member states")
     assert "| 2010–2012 | 1 | [Denmark](../states/dnk.md) (2010) |" in figure
     assert "| year not recorded | 1 | [Ghana](../states/gha.md) |" in figure
 
 
 def test_the_map_links_to_its_file_and_says_so(manual, countries):
-    figure = state_pages.map_figure(manual, countries, "../assets/generated/members-map.svg", "network/states.md", True)
+    figure = states.map_figure(manual, countries, "../assets/generated/members-map.svg", state_profiles(countries))
     image, link = re.fullmatch(
         r"\[!\[(.+?)\]\(\.\./assets/generated/members-map\.svg\)\{ \.members-map \}\]\((.+?)\)", figure.splitlines()[0]
     ).groups()
@@ -289,7 +280,7 @@ def test_the_map_table_sorts_the_members_by_the_names_shown(manual, countries):
         }
     )
     with_members = dataclasses.replace(manual, roster=roster)
-    figure = state_pages.map_figure(with_members, countries, "map.svg", "network/states.md", False)
+    figure = states.map_figure(with_members, countries, "map.svg", {})
     assert "| 2013–2015 | 3 | Republic of Korea (2013), Slovenia (2013), Spain (2013) |" in figure
 
 
@@ -386,16 +377,41 @@ def test_a_malformed_topology_is_refused_with_the_files_name(tmp_path, text):
 
 
 def test_periods_cover_every_year_and_the_unknown_year():
-    assert worldmap.period_of(member("Denmark", "DNK", 2010)).label == "2010–2012"
-    assert worldmap.period_of(member("Austria", "AUT", 2013)).label == "2013–2015"
-    assert worldmap.period_of(member("Mexico", "MEX", 2024)).label == "2016 onwards"
-    assert worldmap.period_of(member("Ghana", "GHA", None)).label == "year not recorded"
+    assert states.period_of(member("Denmark", "DNK", 2010)).label == "2010–2012"
+    assert states.period_of(member("Austria", "AUT", 2013)).label == "2013–2015"
+    assert states.period_of(member("Mexico", "MEX", 2024)).label == "2016 onwards"
+    assert states.period_of(member("Ghana", "GHA", None)).label == "year not recorded"
+
+
+SVG_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)")
+
+
+def worldmap_rings(path_data: str) -> list[list[tuple[float, float]]]:
+    """The points of each ring of a map path as `worldmap.path_data` writes it: M x y, l and steps, z."""
+    rings = []
+    for start, steps in re.findall(r"M([^l]*)l([^z]*)z", path_data):
+        x, y = map(float, SVG_NUMBER.findall(start))
+        ring = [(x, y)]
+        numbers = [float(n) for n in SVG_NUMBER.findall(steps)]
+        for dx, dy in zip(numbers[::2], numbers[1::2], strict=True):
+            x, y = round(x + dx, 1), round(y + dy, 1)
+            ring.append((x, y))
+        rings.append(ring)
+    return rings
+
+
+def test_a_map_path_holds_each_ring_point_by_point_to_a_tenth():
+    ring = [(-10.0, 50.0), (-10.0, 51.0), (-9.0, 51.0), (-9.0, 50.0), (-9.0, 50.0001)]
+    expected = [tuple(round(v, 1) for v in worldmap.to_svg(lon, lat)) for lon, lat in ring[:4]]
+    data = worldmap.path_data([ring, ring[:2]])
+    assert worldmap_rings(data) == [expected]  # the repeated point once; a ring of two points not at all
+    assert re.fullmatch(r"M[\d. ]+l[-\d. ]+z", data)
+    assert worldmap._numbers([12, 10, 5, -5, 0, -10, -123, 7]) == "1.2 1 .5-.5 0-1-12.3 .7"
 
 
 def _svg_segments(path_data: str):
-    for ring in re.findall(r"M([^Z]*)Z", path_data):
-        points = [tuple(map(float, p.split(","))) for p in ring.split("L")]
-        yield from zip(points, points[1:] + points[:1], strict=False)
+    for ring in worldmap_rings(path_data):
+        yield from zip(ring, ring[1:] + ring[:1], strict=False)
 
 
 @pytest.fixture(scope="module")
@@ -539,7 +555,7 @@ def test_the_states_file_lists_every_un_member_state_with_its_status(manual, cou
         "joined": "2010",
         "listed_by": "2013-07",
     }
-    assert by_iso3["BRA"]["status"] == state_pages.NOT_A_MEMBER and by_iso3["BRA"]["joined"] == ""
+    assert by_iso3["BRA"]["status"] == states.NOT_NAMED and by_iso3["BRA"]["joined"] == ""
     names = [row["name"] for row in rows]
     assert names.index("Côte d'Ivoire") < names.index("Croatia")  # sorted as a reader expects
 

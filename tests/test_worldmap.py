@@ -12,10 +12,11 @@ import pytest
 from macros.data.countries import un_member_states
 from macros.data.schema import Member
 from macros.generated import worldmap
+from macros.markdown import states
 
 ATLAS_DIR = Path(__file__).resolve().parent.parent / "node_modules" / "world-atlas"
-PERIOD = {p.label: p for p in worldmap.PERIODS}
-KNOWN_PERIODS = [p for p in worldmap.PERIODS if p.first is not None]
+PERIOD = {p.label: p for p in states.PERIODS}
+KNOWN_PERIODS = [p for p in states.PERIODS if p.first is not None]
 
 
 def member(name: str, iso3: str, joined: int | None) -> Member:
@@ -73,9 +74,9 @@ def test_the_legend_names_each_period_with_its_count_and_says_what_the_years_are
 
 
 def test_every_colour_in_the_legend_is_distinct_and_members_are_one_family_apart_from_grey():
-    fills = [p.colour for p in worldmap.PERIODS] + [worldmap.NON_MEMBER, worldmap.NOT_UN]
+    fills = [p.colour for p in states.PERIODS] + [worldmap.NON_MEMBER, worldmap.NOT_UN]
     assert len({f.lower() for f in fills}) == len(fills)
-    for period in worldmap.PERIODS:
+    for period in states.PERIODS:
         hue, saturation = _hue_and_saturation(period.colour)
         assert 195 <= hue <= 230 and saturation > 0.2, f"{period.label}: {period.colour} is not one of the blues"
     for grey in (worldmap.NON_MEMBER, worldmap.NOT_UN):

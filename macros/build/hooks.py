@@ -32,13 +32,13 @@ from macros.build import (  # noqa: E402
     pdf_event_hook,
     reviewed,
     search_index,
+    shared_blocks,
     sheets,
 )
-from macros.data.countries import country_table_file, un_member_states  # noqa: E402
+from macros.data.countries import country_table_file  # noqa: E402
 from macros.data.loader import data_dir, load_or_fail  # noqa: E402
 from macros.data.schema import PartialDate  # noqa: E402
 from macros.generated import feed, forms, state_pages  # noqa: E402
-from macros.markdown.render import SOURCES_PAGE  # noqa: E402
 from macros.words import reader_language, words_for  # noqa: E402
 
 # mkdocs-to-pdf imports its event hooks (pre_pdf_render, inject_link) from a module of this name, which it
@@ -50,10 +50,6 @@ WHATS_NEW_PAGE = "whats-new.md"
 # Served from the site itself so that search works from file:// without a request to a CDN.
 # The path must contain "iframe-worker": the offline plugin then does not add its unpkg copy.
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
-
-# The outreach brief's lists as HTML, converted once in on_files for all state pages of this build.
-brief_lists: dict[str, str] = {}
-
 
 log = logging.getLogger("mkdocs.hooks.manual")
 
@@ -151,14 +147,9 @@ def on_files(files: Files, config) -> Files:
     whats_new_page = files.get_file_from_path(WHATS_NEW_PAGE).url
     atom = feed.atom_feed(manual, title, config.site_author, whats_new_page, config.site_url, words)
     files.append(File.generated(config, feed.FEED_FILE, content=atom))
-    brief_lists.clear()
-    if with_state_pages:
-        # All state pages share one folder, so one link to the sources page serves them all.
-        a_state_page = files.get_file_from_path(state_pages.state_page_path(un_member_states(words.language).states[0]))
-        sources_link = files.get_file_from_path(SOURCES_PAGE).url_relative_to(a_state_page)
-        brief_lists.update(
-            generated.rendered_brief_lists(manual, sources_link, config.markdown_extensions, config.mdx_configs, words)
-        )
+    blocks = state_pages.brief_blocks(manual, words) if with_state_pages else {}
+    parsed = shared_blocks.parsed_blocks(blocks, config.markdown_extensions, config.mdx_configs)
+    config.markdown_extensions = shared_blocks.with_shared_blocks(config.markdown_extensions, parsed)
     return files
 
 
@@ -190,12 +181,6 @@ def on_page_context(context, page, config, nav):
         words = words_for(reader_language(config))
         page.meta["last_changed"] = words("Last changed: {date}", date=words.date(PartialDate(day)))
     return context
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    if page.file.src_uri.startswith(state_pages.STATES_DIR + "/"):
-        return state_pages.fill_in_brief(html, brief_lists)
-    return html
 
 
 # The one-page profiles of this build, written while the to-pdf plugin renders the manual (sheets.py).

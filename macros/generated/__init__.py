@@ -6,10 +6,8 @@ STATE_PAGES=false), so the benchmark can measure what they cost; the rest is alw
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
-
-import markdown
 
 from macros.data.countries import un_member_states
 from macros.data.manual import Manual
@@ -46,18 +44,3 @@ def generated_files(
         if with_documents:
             files.update(state_pages.brief_documents(manual, countries, words))
     return files
-
-
-def rendered_brief_lists(
-    manual: Manual, sources_link: str, extensions: Sequence, extension_configs: Mapping, words: Words = ENGLISH
-) -> dict[str, str]:
-    """The outreach brief's lists as HTML, converted with the site's Markdown extensions (abbreviations too).
-
-    `sources_link` is the sources page's URL as seen from a state page: MkDocs does not rewrite links in HTML
-    it did not convert, so the Markdown has to carry the final URL.
-    """
-    converter = markdown.Markdown(extensions=list(extensions), extension_configs=dict(extension_configs))
-    return {
-        section: converter.reset().convert(text)
-        for section, text in state_pages.brief_lists(manual, sources_link, words).items()
-    }

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from macros.data.countries import UNMemberStates, name_order
 from macros.data.manual import Manual
 from macros.data.schema import Meeting, Member
-from macros.generated import state_pages
+from macros.markdown.states import NOT_NAMED, display_name
 from macros.words import ENGLISH, N_, Words
 
 OPEN_DATA_DIR = "open-data"
@@ -89,11 +89,11 @@ def states_csv(manual: Manual, countries: UNMemberStates, words: Words = ENGLISH
         rows.append(
             [
                 state.iso3,
-                state_pages.display_name(state, member),
+                display_name(state, member),
                 state.official_name,
                 state.region,
                 state.subregion,
-                words("member") if member else words(state_pages.NOT_A_MEMBER),
+                words("member") if member else words(NOT_NAMED),
                 cell(member.joined if member else None),
                 cell(member.listed_by if member else None),
             ]

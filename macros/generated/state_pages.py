@@ -4,6 +4,9 @@ A diplomat preparing a bilateral meeting needs one page on the target state: its
 meetings, its peers in the region and, when the sources do not name it as a member, the outreach brief
 from data/outreach.yml. The functions here are pure: data in, the Markdown of a page out; the build hooks
 add the pages to the site (see hooks.py).
+
+Only a profile's title and its line of other names go into the search index (the rest is NOT_INDEXED): the
+brief and the peer lists repeat on 193 pages and would otherwise bury every other page under them.
 """
 
 from __future__ import annotations
@@ -15,9 +18,19 @@ from dataclasses import dataclass
 from macros.data.countries import State, UNMemberStates, name_order, unaccented
 from macros.data.manual import Manual
 from macros.data.schema import Meeting, Member
-from macros.generated import forms, worldmap
+from macros.generated import forms
 from macros.markdown import render
-from macros.markdown.render import MEETINGS_PAGE, SOURCES_PAGE, anchor, cite, esc, relative, table
+from macros.markdown.render import (
+    MEETINGS_PAGE,
+    NOT_INDEXED,
+    SHARED_BLOCK,
+    SOURCES_PAGE,
+    anchor,
+    cite,
+    esc,
+    relative,
+)
+from macros.markdown.states import display_name, membership_text
 from macros.markdown.toolkit import quoted
 from macros.words import ENGLISH, N_, Words
 
@@ -26,15 +39,6 @@ STATES_DIR = "states"
 ORGANISATIONS_DIR = "organisations"
 # Search ranks a state's profile above the pages that merely mention the state.
 SEARCH_BOOST = 4
-# Only a profile's title and its line of other names go into the search index: the brief and the peer lists
-# repeat on 193 pages and would otherwise bury every other page under them (Material skips elements and
-# sections carrying this).
-NOT_INDEXED = "data-search-exclude"
-# An SVG shown as an image keeps its tooltips (each country's <title>) to itself; opened alone it shows them.
-MAP_LINK_TEXT = N_("Opens the map on its own, where pointing at a country shows its name and status.")
-# The sources name only some of the members (see network/states.md), so a state missing from the roster is
-# "not named", never "not a member".
-NOT_A_MEMBER = worldmap.NOT_NAMED
 
 
 # Each profile on one A4 page as a PDF (written after the pages by the build: macros/build/sheets.py).
@@ -86,25 +90,12 @@ def region_phrase(region: str, words: Words = ENGLISH) -> str:
     return f"the {region}" if words.language == "en" and region == "Americas" else region
 
 
-def display_name(state: State, member: Member | None) -> str:
-    """The roster's spelling for members (it follows the sources), the package's for the others."""
-    return member.name if member is not None else state.name
-
-
 def other_names(state: State, member: Member | None) -> list[str]:
     """The names a reader may search a profile by besides its title: the country data's short and official
     names, the roster's, and each of them without its accents, as typed on most keyboards ("Turkiye")."""
     names = [state.name, state.official_name, *([member.name] if member is not None else [])]
     title = display_name(state, member)
     return [name for name in dict.fromkeys([*names, *map(unaccented, names)]) if name != title]
-
-
-def membership_text(member: Member | None, words: Words = ENGLISH) -> str:
-    if member is None:
-        return words(NOT_A_MEMBER)
-    if member.joined is not None:
-        return words("member since {year}", year=member.joined)
-    return words("member, {year_not_recorded}", year_not_recorded=render.joined_text(member, words))
 
 
 def peer_year_text(member: Member, words: Words = ENGLISH) -> str:
@@ -197,9 +188,6 @@ def _peer_list(peer_list: list[Peer], page: str, area: str, member_in_area: bool
     )
 
 
-# The brief's lists are the same on every non-member page, so their Markdown is converted once per build
-# (generated.rendered_brief_lists) and each page carries a marker in its place, which the build fills in
-# (hooks.on_page_content). Converting them on each of the ~150 pages took a quarter of the build.
 BRIEF_SECTIONS = {
     "why": N_("Why appoint a focal point"),
     "steps": N_("What appointing involves"),
@@ -209,15 +197,19 @@ BRIEF_SECTIONS = {
 }
 
 
-BRIEF_MARKER_START = "<!-- outreach-brief:"
+def _brief_block(section: str) -> str:
+    return SHARED_BLOCK.format(name=f"outreach-brief-{section}")
 
 
-def brief_marker(section: str) -> str:
-    return f"{BRIEF_MARKER_START}{section} -->"
+def brief_blocks(manual: Manual, words: Words = ENGLISH) -> dict[str, str]:
+    """The outreach brief's lists as the shared blocks of the state pages, their links written as from any of
+    them (they share one folder)."""
+    lists = brief_lists(manual, relative(SOURCES_PAGE, f"{STATES_DIR}/any-state.md"), words)
+    return {f"outreach-brief-{section}": text for section, text in lists.items()}
 
 
 def brief_lists(manual: Manual, sources_link: str, words: Words = ENGLISH) -> dict[str, str]:
-    """The Markdown of each list of the outreach brief, by section; `sources_link` points at the sources page."""
+    """The Markdown of each list of the outreach brief, by section; `sources_link` leads to the sources page."""
     brief = manual.outreach
     lists = {
         "why": [f"- {esc(p.text)} {cite(p.sources, sources_link)}" for p in brief.why],
@@ -236,16 +228,6 @@ def brief_lists(manual: Manual, sources_link: str, words: Words = ENGLISH) -> di
         ],
     }
     return {section: "\n".join(items) + "\n" for section, items in lists.items()}
-
-
-def fill_in_brief(page_html: str, rendered_lists: dict[str, str]) -> str:
-    """A page's HTML with each brief marker replaced by that list's HTML; a marker left over is an error."""
-    for section, list_html in rendered_lists.items():
-        page_html = page_html.replace(brief_marker(section), list_html)
-    if BRIEF_MARKER_START in page_html:
-        left = page_html[page_html.index(BRIEF_MARKER_START) :].split("-->", 1)[0] + "-->"
-        raise ValueError(f"an outreach brief list was not filled in: {left}")
-    return page_html
 
 
 def brief_introduction(name: str, roster_as_of: str, hosted: list[Meeting], page: str, words: Words = ENGLISH) -> str:
@@ -292,7 +274,8 @@ def documents_line(state: State, page: str, words: Words = ENGLISH) -> str:
 
 
 def outreach_brief(introduction: str, documents: str, words: Words = ENGLISH) -> str:
-    """The brief for a state the sources do not name: why, how, what for, objections, whom to contact."""
+    """The brief for a state the sources do not name: why, how, what for, objections, whom to contact (each
+    list a shared block, the same on every such page: `brief_blocks`)."""
     lines = [
         render.heading(2, words("Outreach brief"), f"outreach-brief {NOT_INDEXED}"),
         "",
@@ -305,7 +288,7 @@ def outreach_brief(introduction: str, documents: str, words: Words = ENGLISH) ->
         "",
     ]
     for section, heading in BRIEF_SECTIONS.items():
-        lines += [f"### {words(heading)} {{ {NOT_INDEXED} .brief-{section} }}", "", brief_marker(section), ""]
+        lines += [f"### {words(heading)} {{ {NOT_INDEXED} .brief-{section} }}", "", _brief_block(section), ""]
     lines += ["</div>", ""]
     return "\n".join(lines)
 
@@ -454,91 +437,3 @@ def generated_pages(manual: Manual, countries: UNMemberStates, words: Words = EN
         if member.kind == "regional-organisation":
             pages[organisation_page_path(manual, member)] = organisation_page(manual, member, words)
     return pages
-
-
-def states_index(manual: Manual, countries: UNMemberStates, page: str, linked: bool, words: Words = ENGLISH) -> str:
-    """All UN member states by region with their status, members in bold; `linked` when the state pages are
-    built."""
-    members = manual.members_by_iso3()
-    columns = (words("State"), words("Sub-region"), words("Global Network"))
-    blocks = []
-    for region in sorted({s.region for s in countries.states}):
-        rows = []
-        in_region = [(s, members.get(s.iso3)) for s in countries.states if s.region == region]
-        for state, member in sorted(in_region, key=lambda pair: (pair[0].subregion, name_order(display_name(*pair)))):
-            profile = relative(state_page_path(state), page) if linked else None
-            cell = render.linked(display_name(state, member), profile)
-            rows.append(
-                (
-                    f"**{cell}**" if member is not None else cell,
-                    esc(state.subregion),
-                    esc(membership_text(member, words)),
-                )
-            )
-        blocks.append(
-            render.heading(2, esc(region), f"{anchor('region', region)} {NOT_INDEXED}") + "\n\n" + table(columns, rows)
-        )
-    organisations = [m for m in manual.roster.members if m.kind == "regional-organisation"]
-    if organisations:
-        items = [
-            render.linked(m.name, relative(organisation_page_path(manual, m), page) if linked else None)
-            + f" ({esc(membership_text(m, words))})"
-            for m in sorted(organisations, key=lambda m: name_order(m.name))
-        ]
-        blocks.append(
-            render.heading(2, words("Regional organisations"), f"regional-organisations {NOT_INDEXED}")
-            + "\n\n"
-            + "\n".join(f"- {i}" for i in items)
-            + "\n"
-        )
-    # The lists name every state, which search should lead to the state's own page instead.
-    return f"<div markdown {NOT_INDEXED}>\n\n" + "\n".join(blocks) + "\n</div>\n"
-
-
-def coverage_table(manual: Manual, countries: UNMemberStates, words: Words = ENGLISH) -> str:
-    """For each region and sub-region: members named in the data / UN member states, and the share."""
-    members = manual.members_by_iso3()
-
-    def row(label: str, states: list[State]) -> tuple[str, str, str]:
-        count = sum(1 for s in states if s.iso3 in members)
-        return label, f"{count} / {len(states)}", f"{round(100 * count / len(states))} %"
-
-    rows = []
-    for region in sorted({s.region for s in countries.states}):
-        in_region = [s for s in countries.states if s.region == region]
-        rows.append(row(f"**{esc(region)}**", in_region))
-        for subregion in sorted({s.subregion for s in in_region}):
-            rows.append(row(f"{esc(subregion)}", [s for s in in_region if s.subregion == subregion]))
-    rows.append(row("**" + words("All UN member states") + "**", list(countries.states)))
-    columns = (words("Region and sub-region"), words("Members / UN member states"), words("Share"))
-    return table(columns, rows, right_aligned=columns[1:])
-
-
-def map_figure(
-    manual: Manual, countries: UNMemberStates, image_link: str, page: str, linked: bool, words: Words = ENGLISH
-) -> str:
-    """The map as a Markdown image linked to the map file, then its text alternative: the members by period of
-    joining. The image shows the map without its tooltips: only the file opened on its own names each country
-    under the pointer."""
-    members = manual.members_by_iso3()
-    by_period: dict[str, list[str]] = {p.label: [] for p in worldmap.PERIODS}
-    member_states = [(state, members[state.iso3]) for state in countries.states if state.iso3 in members]
-    for state, member in sorted(member_states, key=lambda pair: name_order(pair[1].name)):
-        entry = render.linked(member.name, relative(state_page_path(state), page) if linked else None)
-        by_period[worldmap.period_of(member).label].append(
-            entry + (f" ({member.joined})" if member.joined is not None else "")
-        )
-    # The image is the link's only content, so its text alternative also says where the link leads.
-    link_text = words(MAP_LINK_TEXT)
-    alt = words(
-        "World map of the {count} member states of the Global Network of R2P Focal Points, coloured by period of "
-        "joining; small states are marked by circles. The table below lists the same states. {link_text}",
-        count=len(members),
-        link_text=link_text,
-    )
-    rows = [(esc(words(label)), len(names), ", ".join(names)) for label, names in by_period.items() if names]
-    columns = (words("Period of joining"), words("States"), words("Member states"))
-    return (
-        f'[![{esc(alt)}]({image_link}){{ .members-map }}]({image_link} "{esc(link_text)}")'
-        f"\n\n<div markdown {NOT_INDEXED}>\n\n" + table(columns, rows, right_aligned=columns[1:2]) + "\n</div>\n"
-    )

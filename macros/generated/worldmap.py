@@ -12,6 +12,7 @@ see. Their position comes from the finer 1:50m or 1:10m data, which is read only
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import re
@@ -23,7 +24,8 @@ from xml.sax.saxutils import escape
 from macros.data.countries import State, UNMemberStates
 from macros.data.schema import Member
 from macros.markdown.render import YEAR_NOT_RECORDED
-from macros.words import ENGLISH, N_, Words
+from macros.markdown.states import NOT_NAMED, PERIODS, period_of
+from macros.words import ENGLISH, Words
 
 Point = tuple[float, float]
 Ring = list[Point]
@@ -50,44 +52,6 @@ LEGEND_MARKER_RADIUS = 0.2 * LEGEND_FONT  # larger than on the map, to be seen n
 OCEAN = "#eaf2f8"
 NON_MEMBER = "#dedede"
 NOT_UN = "#eeeeee"
-
-
-@dataclass(frozen=True)
-class Period:
-    label: str
-    first: int | None  # None: the sources give no year
-    last: int | None
-    colour: str
-
-
-# One family of blues, so that members read together against the grey of the other states. The known
-# periods step from dark to light (the first two 3:1 apart, the last still clear of the grey); a member
-# whose year is not recorded gets a muted slate blue, lighter and less saturated than the periods the
-# roster uses, so that the least-known members are not the ones the map stresses, yet 2.5:1 off the grey
-# (five classes cannot all be 3:1 apart: the table under the map gives the same facts as text).
-PERIODS = (
-    Period(N_("2010–2012"), 2010, 2012, "#081d4a"),
-    Period(N_("2013–2015"), 2013, 2015, "#2a72b8"),
-    Period(N_("2016 onwards"), 2016, None, "#6baed6"),
-    Period(YEAR_NOT_RECORDED, None, None, "#6b8bb0"),
-)
-
-
-NOT_NAMED = N_("not named as a member")
-
-
-def period_of(member: Member) -> Period:
-    for period in PERIODS:
-        if member.joined is None:
-            if period.first is None:
-                return period
-        elif (
-            period.first is not None
-            and member.joined >= period.first
-            and (period.last is None or member.joined <= period.last)
-        ):
-            return period
-    raise ValueError(f"no period for the year {member.joined}")
 
 
 # --- projection ----------------------------------------------------------------------------------
@@ -308,7 +272,7 @@ def path_data(rings: Iterable[Ring]) -> str:
             if not points or points[-1] != point:
                 points.append(point)
         if len(points) >= 3:
-            steps = [(x - previous_x, y - previous_y) for (previous_x, previous_y), (x, y) in zip(points, points[1:])]
+            steps = [(x - before_x, y - before_y) for (before_x, before_y), (x, y) in itertools.pairwise(points)]
             parts.append("M" + _numbers(points[0]) + "l" + _numbers(n for step in steps for n in step) + "z")
     return "".join(parts)
 
@@ -319,7 +283,8 @@ def _numbers(tenths: Iterable[int]) -> str:
     text = ""
     for value in tenths:
         whole, tenth = divmod(abs(value), 10)
-        number = ("-" if value < 0 else "") + (str(whole) if whole or not tenth else "") + (f".{tenth}" if tenth else "")
+        sign = "-" if value < 0 else ""
+        number = sign + (str(whole) if whole or not tenth else "") + (f".{tenth}" if tenth else "")
         text += number if not text or number.startswith("-") else " " + number
     return text
 

@@ -29,6 +29,11 @@ ROLE_LABELS = {
     "steering-group": N_("steering group"),
 }
 YEAR_NOT_RECORDED = N_("year not recorded")
+# Material leaves elements and sections carrying this attribute out of the search index.
+NOT_INDEXED = "data-search-exclude"
+# A paragraph standing for a block of Markdown that many pages share, which the build converts once and puts
+# in its place in each page (macros/build/shared_blocks.py).
+SHARED_BLOCK = "⟦shared:{name}⟧"
 
 # Every ASCII punctuation character, backslash-escaped: `pymdownx.escapeall` lets a backslash escape any.
 _ESCAPE_PUNCTUATION = str.maketrans({char: "\\" + char for char in string.punctuation})
