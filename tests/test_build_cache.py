@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import jinja2
+
 from macros.build import cache
 
 
@@ -43,3 +45,17 @@ def test_only_the_most_recently_used_entries_are_kept(tmp_path):
         cache.cached(cache_dir, "files", f"key{number}", lambda number=number: number)
     assert len(list(cache_dir.glob("files-*.pickle"))) == cache.KEPT_ENTRIES
     assert not list(cache_dir.glob("tmp*")), "no partial entry left behind"
+
+
+def test_the_theme_s_templates_are_kept_compiled_and_an_edited_one_is_compiled_again(made_site, tmp_path):
+    compiled = list((made_site.parent / ".cache" / "templates").glob("__jinja2_*.cache"))
+    assert len(compiled) > 20  # base.html, its partials and the icons they include
+    # As the build sets it up (hooks.on_env): a template edited after it was kept shows as edited.
+    (tmp_path / "page.html").write_text("before")
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=jinja2.FileSystemBytecodeCache(str(tmp_path))
+    )
+    assert environment.get_template("page.html").render() == "before"
+    (tmp_path / "page.html").write_text("after")
+    fresh = jinja2.Environment(loader=environment.loader, bytecode_cache=environment.bytecode_cache)
+    assert fresh.get_template("page.html").render() == "after"
