@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from macros import generated
 from macros.data.countries import un_member_states
 from macros.data.loader import load_or_fail
-from macros.generated import charts, citations, feed, forms, open_data, state_pages
+from macros.generated import charts, citations, feed, forms, open_data, state_pages, worldmap
 from macros.markdown import changes, render, states, toolkit
 from macros.markdown.render import MEETINGS_PAGE, SOURCES_PAGE
 from macros.words import reader_language, words_for
@@ -247,7 +247,8 @@ def define_env(env) -> None:
 
     @env.macro
     def world_map() -> str:
-        return states.map_figure(manual, countries, link(generated.MAP_FILE), state_profiles(), words)
+        map_size = worldmap.map_size(manual.members_by_iso3())
+        return states.map_figure(manual, countries, link(generated.MAP_FILE), map_size, state_profiles(), words)
 
     @env.macro
     def growth_chart() -> str:

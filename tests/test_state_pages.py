@@ -254,16 +254,22 @@ def test_the_state_pages_switch_reads_the_config():
 
 
 def test_map_figure_lists_the_members_by_period(manual, countries):
-    figure = states.map_figure(manual, countries, "../assets/generated/members-map.svg", state_profiles(countries))
+    figure = states.map_figure(
+        manual, countries, "../assets/generated/members-map.svg", (960, 578), state_profiles(countries)
+    )
     assert figure.startswith("[![World map of the 2 member states")
     assert "| 2010–2012 | 1 | [Denmark](../states/dnk.md) (2010) |" in figure
     assert "| year not recorded | 1 | [Ghana](../states/gha.md) |" in figure
 
 
 def test_the_map_links_to_its_file_and_says_so(manual, countries):
-    figure = states.map_figure(manual, countries, "../assets/generated/members-map.svg", state_profiles(countries))
+    figure = states.map_figure(
+        manual, countries, "../assets/generated/members-map.svg", (960, 578), state_profiles(countries)
+    )
     image, link = re.fullmatch(
-        r"\[!\[(.+?)\]\(\.\./assets/generated/members-map\.svg\)\{ \.members-map \}\]\((.+?)\)", figure.splitlines()[0]
+        r"\[!\[(.+?)\]\(\.\./assets/generated/members-map\.svg\)"
+        r'\{ \.members-map width="960" height="578" \}\]\((.+?)\)',
+        figure.splitlines()[0],
     ).groups()
     assert link.startswith("../assets/generated/members-map.svg ")
     assert image.endswith("Opens the map on its own\\, where pointing at a country shows its name and status\\.")
@@ -280,7 +286,7 @@ def test_the_map_table_sorts_the_members_by_the_names_shown(manual, countries):
         }
     )
     with_members = dataclasses.replace(manual, roster=roster)
-    figure = states.map_figure(with_members, countries, "map.svg", {})
+    figure = states.map_figure(with_members, countries, "map.svg", (960, 578), {})
     assert "| 2013–2015 | 3 | Republic of Korea (2013), Slovenia (2013), Spain (2013) |" in figure
 
 
@@ -503,7 +509,7 @@ def test_growth_chart_alt_text_states_the_range(manual):
         "![Step chart of the official counts of member states: 2 in July 2013, rising to 4 by "
         "11 May 2021; 2 states are named individually in the sources."
     )
-    assert text.rstrip().endswith("(../assets/generated/members-growth.svg){ .members-chart }")
+    assert text.rstrip().endswith('(../assets/generated/members-growth.svg){ .members-chart width="720" height="340" }')
 
 
 # --- open data -----------------------------------------------------------------------------------

@@ -194,11 +194,11 @@ def test_the_map_has_a_shape_or_marker_for_every_member_state(real_site, members
     assert set(members) <= shown
     assert len(shown) == 193
     page = (real_site / "network" / "states.html").read_text(encoding="utf-8")
-    # The image links to the map file, where each country's tooltip works.
+    # The image links to the map file, where each country's tooltip works, and keeps its place by its size.
     assert re.search(
         r'<a href="\.\./assets/generated/members-map\.svg"[^>]*><img alt="World map of the \d+ member '
-        r'states[^"]*Opens the map on its own[^"]*" class="members-map" '
-        r'src="\.\./assets/generated/members-map\.svg"',
+        r'states[^"]*Opens the map on its own[^"]*" class="members-map" height="\d+" '
+        r'src="\.\./assets/generated/members-map\.svg" width="960"',
         page,
     )
 
@@ -206,8 +206,8 @@ def test_the_map_has_a_shape_or_marker_for_every_member_state(real_site, members
 def test_the_members_page_embeds_the_growth_chart_and_links_the_open_data(real_site):
     page = (real_site / "network" / "members.html").read_text(encoding="utf-8")
     assert re.search(
-        r'<img alt="Step chart of the official counts[^"]*" class="members-chart" '
-        r'src="\.\./assets/generated/members-growth\.svg"',
+        r'<img alt="Step chart of the official counts[^"]*" class="members-chart" height="340" '
+        r'src="\.\./assets/generated/members-growth\.svg" width="720"',
         page,
     )
     for name in ("roster.csv", "roster.json", "meetings.csv", "meetings.json", "states.csv"):

@@ -110,3 +110,11 @@ def test_the_legend_fits_below_the_map_inside_the_image(map_svg):
             worldmap.WIDTH - float(x) if text.startswith("Circles") else column_width - 0.8 * worldmap.LEGEND_FONT - 18
         )
         assert len(text) * wide_glyph <= room, f"{text!r} may run past its column"
+
+
+def test_the_size_the_page_reserves_is_the_map_files_own():
+    members = {m.iso3: m for m in [member("Denmark", "DNK", 2010), member("Mexico", "MEX", 2016)]}
+    svg = worldmap.world_map_svg(un_member_states(), members, ATLAS_DIR)
+    width, height = worldmap.map_size(members)
+    assert re.search(r'<svg [^>]*width="(\d+)" height="(\d+)"', svg).groups() == (str(width), str(height))
+    assert f'viewBox="0 0 {width} {height}"' in svg

@@ -120,4 +120,5 @@ def growth_chart_markdown(roster: RosterFile, named_states: int, image_link: str
         last_date=words.date(last.date),
         named=named_states,
     )
-    return f"![{esc(alt)}]({image_link}){{ .members-chart }}\n"
+    # Its size keeps the chart's place on the page before it loads.
+    return f'![{esc(alt)}]({image_link}){{ .members-chart width="{WIDTH:.0f}" height="{HEIGHT:.0f}" }}\n'

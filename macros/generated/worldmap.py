@@ -467,17 +467,22 @@ def _legend(members: dict[str, Member], top: float, words: Words = ENGLISH) -> s
     return '<g class="legend">' + "".join(items) + "</g>"
 
 
+def map_size(members: dict[str, Member]) -> tuple[int, int]:
+    """The map's width and height in its own units: the page's image reserves its place by them."""
+    return round(WIDTH), round(MAP_HEIGHT + _legend_height(members))
+
+
 def _document(shapes: list[str], markers: list[str], members: dict[str, Member], words: Words = ENGLISH) -> str:
-    height = MAP_HEIGHT + _legend_height(members)
+    width, height = map_size(members)
     title = words("Member states of the Global Network of R2P Focal Points, by period of joining")
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {height:.0f}" '
-        f'width="{WIDTH:.0f}" height="{height:.0f}" role="img" aria-labelledby="t">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="t">'
         f'<title id="t">{escape(title)}</title>'
         "<style>path{stroke:#fff;stroke-width:.4;stroke-linejoin:round}.ocean{stroke:none}"
         ".m{stroke:#fff;stroke-width:.8}.m.other{stroke:#999;stroke-width:.4}"
         f"text{{font:{LEGEND_FONT}px system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;fill:#222}}</style>"
-        f'<rect width="{WIDTH:.0f}" height="{height:.0f}" fill="#fff"/>'
+        f'<rect width="{width}" height="{height}" fill="#fff"/>'
         f'<path class="ocean" d="{_outline()}" fill="{OCEAN}"/>'
         '<g class="countries">' + "".join(shapes) + "</g>"
         '<g class="markers">' + "".join(markers) + "</g>" + _legend(members, MAP_HEIGHT, words) + "</svg>\n"

@@ -139,11 +139,13 @@ def map_figure(
     manual: Manual,
     countries: UNMemberStates,
     image_link: str,
+    image_size: tuple[int, int],
     state_profiles: Mapping[str, str],
     words: Words = ENGLISH,
 ) -> str:
     """The map as a Markdown image linked to the map file, then its text alternative: the members by period of
-    joining, each linked to its profile in `state_profiles`. The image shows the map without its tooltips:
+    joining, each linked to its profile in `state_profiles`. The image carries the map's `image_size`, so
+    that the page keeps its place before it loads. The image shows the map without its tooltips:
     only the file opened on its own names each country under the pointer."""
     members = manual.members_by_iso3()
     by_period: dict[str, list[str]] = {p.label: [] for p in PERIODS}
@@ -160,8 +162,10 @@ def map_figure(
         link_text=link_text,
     )
     rows = [(esc(words(label)), len(names), ", ".join(names)) for label, names in by_period.items() if names]
+    width, height = image_size
     columns = (words("Period of joining"), words("States"), words("Member states"))
     return (
-        f'[![{esc(alt)}]({image_link}){{ .members-map }}]({image_link} "{esc(link_text)}")'
+        f'[![{esc(alt)}]({image_link}){{ .members-map width="{width}" height="{height}" }}]'
+        f'({image_link} "{esc(link_text)}")'
         f"\n\n<div markdown {NOT_INDEXED}>\n\n" + table(columns, rows, right_aligned=columns[1:2]) + "\n</div>\n"
     )
