@@ -203,6 +203,20 @@ def test_the_map_has_a_shape_or_marker_for_every_member_state(real_site, members
     )
 
 
+def test_every_image_keeps_its_place_with_the_size_of_the_file_it_shows(real_site):
+    """An image without its size takes no room until it loads, and what follows it moves (a layout shift)."""
+    images = 0
+    for page in real_site.rglob("*.html"):
+        for tag in re.findall(r"<img [^>]*>", page.read_text(encoding="utf-8")):
+            images += 1
+            source = page.parent / re.search(r'src="([^"]+)"', tag).group(1)
+            file_size = re.search(r'<svg [^>]*width="(\d+)" height="(\d+)"', source.read_text(encoding="utf-8"))
+            page_size = re.search(r'height="(\d+)"', tag), re.search(r'width="(\d+)"', tag)
+            assert all(page_size), f"{page.relative_to(real_site)}: {tag[:80]}… has no size"
+            assert (page_size[1].group(1), page_size[0].group(1)) == file_size.groups(), page.relative_to(real_site)
+    assert images >= 2  # the map and the chart
+
+
 def test_the_members_page_embeds_the_growth_chart_and_links_the_open_data(real_site):
     page = (real_site / "network" / "members.html").read_text(encoding="utf-8")
     assert re.search(
