@@ -93,8 +93,7 @@ def define_env(env) -> None:
 
     @env.macro
     def members_table(kind: str) -> str:
-        profiles = member_profiles() if state_pages_built() else None
-        return render.members_table(manual, kind, link(SOURCES_PAGE), link(MEETINGS_PAGE), profiles, words)
+        return render.members_table(manual, kind, link(SOURCES_PAGE), link(MEETINGS_PAGE), member_profiles(), words)
 
     @env.macro
     def member_count(kind: str | None = None) -> int:
