@@ -113,22 +113,24 @@ if os.environ.get("BENCH_MANUAL_TIMERS"):
 
     # With the PDF: the manual's rendering, and the pieces to send (chapters after it; the one-page profiles
     # in worker processes meanwhile, so the build only waits for what is left of them when the PDF is done).
-    def timed_alone(owner, name, key):
-        original = getattr(owner, name)
-        def wrapper(*args, **kwargs):
-            start = time.perf_counter()
-            try:
-                return original(*args, **kwargs)
-            finally:
-                timings[key] = timings.get(key, 0.0) + time.perf_counter() - start
-        setattr(owner, name, wrapper)
+    # Only in a PDF build: importing the PDF stack to time it would add a second to an HTML build's start-up.
+    if os.environ.get("BENCH_PDF_TIMERS"):
+        def timed_alone(owner, name, key):
+            original = getattr(owner, name)
+            def wrapper(*args, **kwargs):
+                start = time.perf_counter()
+                try:
+                    return original(*args, **kwargs)
+                finally:
+                    timings[key] = timings.get(key, 0.0) + time.perf_counter() - start
+            setattr(owner, name, wrapper)
 
-    import macros.build.chapters, macros.build.sheets
-    from mkdocs_to_pdf.generator import Generator
-    timed_alone(Generator, "on_post_build", "manual pdf")
-    timed_alone(macros.build.chapters, "write_chapters", "chapters")
-    timed_alone(macros.build.sheets.SheetWriters, "__init__", "sheets started")
-    timed_alone(macros.build.sheets.SheetWriters, "written", "sheets waited")
+        import macros.build.chapters, macros.build.sheets
+        from mkdocs_to_pdf.generator import Generator
+        timed_alone(Generator, "on_post_build", "manual pdf")
+        timed_alone(macros.build.chapters, "write_chapters", "chapters")
+        timed_alone(macros.build.sheets.SheetWriters, "__init__", "sheets started")
+        timed_alone(macros.build.sheets.SheetWriters, "written", "sheets waited")
 
     freeze_to = os.environ.get("BENCH_FREEZE_TO")
     if freeze_to:  # keep each page's Markdown as the macros leave it, for the stock build of the same content
@@ -195,6 +197,8 @@ def build_once(
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
     if instrumented:
         environment["BENCH_MANUAL_TIMERS"] = "1"
+        if pdf_switch() and pdf_switch().items() <= extra_env.items():
+            environment["BENCH_PDF_TIMERS"] = "1"
     command = [
         sys.executable,
         "-c",
