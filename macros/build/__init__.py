@@ -1,1 +1,1 @@
-"""The build, on top of the other layers: MkDocs hooks, the PDF, the staging build, the build cache."""
+"""The build, on top of the other layers: MkDocs hooks, the PDF, the staging build."""

@@ -23,7 +23,6 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import generated  # noqa: E402
 from macros.build import (  # noqa: E402
-    cache,
     chapters,
     edition,
     feedback,
@@ -36,8 +35,8 @@ from macros.build import (  # noqa: E402
     shared_blocks,
     sheets,
 )
-from macros.data.countries import country_table_file  # noqa: E402
-from macros.data.loader import data_dir, load_or_fail  # noqa: E402
+from macros.data import cache  # noqa: E402
+from macros.data.loader import load_or_fail, manual_inputs  # noqa: E402
 from macros.data.schema import PartialDate  # noqa: E402
 from macros.generated import feed, forms, state_pages  # noqa: E402
 from macros.words import reader_language, words_for  # noqa: E402
@@ -128,13 +127,7 @@ def on_files(files: Files, config) -> Files:
     with_state_pages = generated.state_pages_enabled(config.extra)
     words = words_for(reader_language(config))
     manual = load_or_fail(PROJECT_DIR, words.language, words.untranslated)
-    inputs = [
-        *data_dir(PROJECT_DIR).rglob("*.yml"),
-        *(PROJECT_DIR / "macros").rglob("*.py"),
-        *(PROJECT_DIR / "macros" / "words" / "locales").rglob("*.po"),
-        atlas_dir / "package.json",
-        country_table_file(),
-    ]
+    inputs = [*manual_inputs(PROJECT_DIR), atlas_dir / "package.json"]
     # Under `make serve` the editable documents are the last full build's, as the PDF is (pdf.py).
     published = os.environ.get(pdf.PUBLISHED_SITE_ENV)
     with_documents = published is None

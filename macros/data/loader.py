@@ -6,21 +6,24 @@ formatted as `data/roster.yml:42: members[12].joined: expected …, got …`.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pydantic
 import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import ValidationError
 
-from macros.data import schema, translations
-from macros.data.countries import SOURCE_LANGUAGE, UNMemberStates, un_member_states
+from macros.data import cache, schema, translations
+from macros.data.countries import SOURCE_LANGUAGE, UNMemberStates, country_table_file, un_member_states
 from macros.data.manual import Manual
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+CACHE_DIR = Path(".cache") / "manual"  # in the project's folder
 MAX_DEPTH = 20
 
 
@@ -457,13 +460,23 @@ def _display_name(path: Path, root: Path) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _cached(data_dir: str, language: str, mark: Callable[[str], str], stamp: tuple) -> Manual:
-    return load_manual(data_dir, language=language, mark_untranslated=mark)
+    project_dir = Path(data_dir).parent
+    # Validated data depends on the day too: a year is checked against today's.
+    settings = (f"language: {language}", f"marked by: {mark.__module__}.{mark.__qualname__}", str(dt.date.today()))
+    return cache.cached(
+        project_dir / CACHE_DIR,
+        "manual",
+        cache.input_key(manual_inputs(project_dir), *settings, f"pydantic {pydantic.VERSION}"),
+        lambda: load_manual(data_dir, language=language, mark_untranslated=mark),
+    )
 
 
 def load_manual_cached(
     data_dir: Path | str, language: str = SOURCE_LANGUAGE, mark_untranslated: Callable[[str], str] = _unchanged
 ) -> Manual:
-    """`load_manual`, reused while no data file changes (the build asks for the data more than once)."""
+    """`load_manual`, reused while no data file changes (the build asks for the data more than once), and
+    kept between builds (`.cache/`) while no data file and no code that shapes the result changes: a build's
+    start-up then skips parsing and validating (and the schema's models are built only when they validate)."""
     data_dir = Path(data_dir).resolve()
     files = (
         [*data_dir.glob("*.yml"), *(data_dir / language).glob("*")]
@@ -472,6 +485,18 @@ def load_manual_cached(
     )
     stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(files))
     return _cached(str(data_dir), language, mark_untranslated, stamp)
+
+
+def manual_inputs(project_dir: Path) -> list[Path]:
+    """Every file the validated data is made from: the data and its translations, the code of the package
+    (the schema, the words that mark what is not yet translated) and its catalogues, the country table."""
+    package = Path(__file__).resolve().parents[1]
+    return [
+        *data_dir(project_dir).rglob("*.yml"),
+        *package.rglob("*.py"),
+        *package.rglob("*.po"),
+        country_table_file(),
+    ]
 
 
 def data_dir(project_dir: str | Path) -> Path:

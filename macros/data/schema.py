@@ -20,7 +20,8 @@ def current_year() -> int:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # Built when they first validate: a build whose data comes from the cache (loader.py) never needs them.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 def _check_year(value: int) -> int:

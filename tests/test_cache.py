@@ -1,10 +1,16 @@
-"""The build cache returns a stored result only for the same inputs, and never half a result."""
+"""The cache between builds returns a stored result only for the same inputs, and never half a result."""
 
 from __future__ import annotations
 
-import jinja2
+import shutil
 
-from macros.build import cache
+import jinja2
+import pytest
+from mkdocs.exceptions import PluginError
+
+from macros.data import cache, loader
+
+from .conftest import FIXTURE_DATA
 
 
 def test_a_result_is_computed_once_for_the_same_inputs_and_again_when_a_byte_changes(tmp_path):
@@ -59,3 +65,32 @@ def test_the_theme_s_templates_are_kept_compiled_and_an_edited_one_is_compiled_a
     (tmp_path / "page.html").write_text("after")
     fresh = jinja2.Environment(loader=environment.loader, bytecode_cache=environment.bytecode_cache)
     assert fresh.get_template("page.html").render() == "after"
+
+
+def test_the_validated_data_is_kept_between_builds_and_validated_again_when_a_byte_changes(tmp_path, monkeypatch):
+    data_dir = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data_dir)
+    validations = []
+    validate = loader.load_manual
+    monkeypatch.setattr(
+        loader, "load_manual", lambda *args, **kwargs: validations.append(1) or validate(*args, **kwargs)
+    )
+
+    def load_in_a_new_build():
+        loader._cached.cache_clear()  # a new process: only what is in .cache/ is left
+        return loader.load_or_fail(tmp_path)
+
+    first = load_in_a_new_build()
+    assert load_in_a_new_build() == first
+    assert len(validations) == 1
+    assert list((tmp_path / loader.CACHE_DIR).glob("manual-*.pickle"))
+
+    roster = data_dir / "roster.yml"
+    roster.write_text(roster.read_text().replace("joined: 2010", "joined: 2011", 1))
+    assert [member.joined for member in load_in_a_new_build().roster.members][0] == 2011
+    assert len(validations) == 2
+
+    # A bad edit is never answered from the cache: the build stops, naming the file and line.
+    roster.write_text(roster.read_text().replace("joined: 2011", "joined: 1850", 1))
+    with pytest.raises(PluginError, match=r"roster\.yml:\d+: members\[0\]\.joined"):
+        load_in_a_new_build()
