@@ -4,6 +4,7 @@ with `env.py` (the catalogue of macros) on top. A module imports from its own la
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,18 @@ def test_the_check_sees_an_import_from_above():
     found = imported_modules(source, "macros.data")
     assert {"macros.markdown.render", "macros.generated.worldmap", "macros.env"} <= found
     assert all(layer_of(name) > 0 for name in found - {"macros.markdown", "macros.generated"})
+
+
+def docstring_only(path: Path) -> bool:
+    body = ast.parse(path.read_text(encoding="utf-8")).body
+    return len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+
+
+def test_the_readme_names_every_module_in_its_map_of_the_package():
+    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    package_map = readme.split("| Layer | Module | What it holds |", 1)[1].split("\n\n", 1)[0]
+    named = set(re.findall(r"`([\w/]+\.py)`", package_map))
+    # A layer's __init__.py that holds only its docstring is the layer's row, not a module of its own.
+    modules = {path.relative_to(PACKAGE).as_posix() for path in MODULES if not docstring_only(path)}
+    assert sorted(modules - named) == []
+    assert sorted(named - modules) == [], "the map names a module that is not there"
