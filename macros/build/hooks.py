@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import generated  # noqa: E402
 from macros.build import (  # noqa: E402
+    abbreviations,
     chapters,
     edition,
     feedback,
@@ -59,6 +60,7 @@ def on_config(config):
     pdf.configure_build(config, os.environ)
     languages.configure_build(config, PROJECT_DIR)
     feedback.configure_build(config, PROJECT_DIR)
+    config.markdown_extensions = abbreviations.with_first_uses_only(config.markdown_extensions)
     report = languages.untranslated_report(PROJECT_DIR, reader_language(config))
     if report:
         log.info(report)

@@ -1,0 +1,51 @@
+"""Each abbreviation is marked at its first use on a page only: the text reads the same, the tooltips the
+theme makes of the marks are one per term."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import markdown
+from bs4 import BeautifulSoup
+
+from macros.build.abbreviations import FirstUseOnly
+
+DEFINITIONS = "\n\n*[UN]: United Nations\n*[R2P]: Responsibility to Protect\n"
+
+
+def converted(text: str) -> BeautifulSoup:
+    html = markdown.markdown(text + DEFINITIONS, extensions=["abbr", FirstUseOnly()])
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_only_the_first_use_of_each_term_is_marked_and_the_text_is_kept():
+    page = converted("The UN and R2P.\n\nThe UN again, R2P again, and the UN once more.")
+    assert [(mark.text, mark["title"]) for mark in page.find_all("abbr")] == [
+        ("UN", "United Nations"),
+        ("R2P", "Responsibility to Protect"),
+    ]
+    assert "The UN again, R2P again, and the UN once more." in page.get_text()
+
+
+def test_first_means_first_as_the_page_reads_even_inside_other_elements():
+    page = converted("**The UN** comes first, then the UN.")
+    assert page.find("strong").find("abbr") is not None
+    assert len(page.find_all("abbr")) == 1
+    assert page.find("p").get_text() == "The UN comes first, then the UN."
+
+
+def test_a_term_first_marked_at_the_start_of_an_element_keeps_its_neighbours():
+    page = converted("UN, UN *UN* and UN.")
+    assert page.find("p").get_text() == "UN, UN UN and UN."
+    assert len(page.find_all("abbr")) == 1
+
+
+def test_the_sources_page_marks_each_term_once_and_reads_as_before(real_site):
+    article = BeautifulSoup((real_site / "sources.html").read_text(encoding="utf-8"), "html.parser").select_one(
+        "article"
+    )
+    marks = Counter((mark.get_text(), mark["title"]) for mark in article.find_all("abbr"))
+    assert marks and max(marks.values()) == 1, marks.most_common(3)
+    assert ("R2P", "Responsibility to Protect") in marks
+    # Far more uses of R2P on the page than marks: the others are plain text now.
+    assert article.get_text().count("R2P") > 20
