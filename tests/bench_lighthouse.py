@@ -3,7 +3,9 @@ the site served compressed as a static host serves it. Part of `make bench`; alo
 `python -m tests.bench_lighthouse [SITE]` (default: site/, as `make build` leaves it). It prints; it fails
 nothing.
 
-Lighthouse comes from package-lock.json (npm `lighthouse`) and drives Debian's Chromium (CHROME_PATH).
+Lighthouse comes from package-lock.json (npm `lighthouse`) and drives Debian's Chromium (CHROME_PATH). Each
+page is scored BENCH_LIGHTHOUSE_RUNS times (default 3) and the run of median performance is printed: on a busy
+machine one run's simulated blocking time varies by a hundred milliseconds, two or three points of the score.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ TEMPLATES = {
 ERROR_PAGE = {"404": "404.html"}
 LANGUAGE_FOLDERS = {"en": "", "fr": "fr/", "es": "es/"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_RUNS", "3"))
 TARGETS = {"performance": 99, "accessibility": 100, "best-practices": 100, "seo": 100}
 TARGET_TRANSFER = 120 * 1024
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
@@ -100,6 +103,12 @@ def lighthouse(url: str) -> dict:
     }
 
 
+def median_run(url: str) -> dict:
+    """Of RUNS runs of Lighthouse on `url`, the one of median performance (its figures belong together)."""
+    runs = sorted((lighthouse(url) for _ in range(RUNS)), key=lambda figures: figures["performance"])
+    return runs[len(runs) // 2]
+
+
 def missed(figures: dict) -> list[str]:
     misses = [f"{name} {figures[name]}" for name, target in TARGETS.items() if figures[name] < target]
     if figures["transfer"] > TARGET_TRANSFER:
@@ -132,11 +141,14 @@ def report(site: Path) -> None:
     if not LIGHTHOUSE.exists() or not Path(CHROMIUM).exists():
         print(f"\nLighthouse: not run ({LIGHTHOUSE.name} or {CHROMIUM} missing; run `make setup system-packages`)")
         return
-    print("\nLighthouse, mobile, served compressed (targets: performance >= 99, the others 100, <= 120 KB, no shift):")
+    print(
+        f"\nLighthouse, mobile, served compressed, the median of {RUNS} run(s) by performance (targets: performance "
+        ">= 99, the others 100, <= 120 KB, no shift):"
+    )
     print(f"  {'page':<28} {'perf':>4} {'a11y':>4} {'best':>4} {' seo':>4}  transfer  shift  largest paint")
     with tempfile.TemporaryDirectory() as temporary:
         stock_server, stock_url = serve(stock_material_page(Path(temporary)))
-        print(line("stock Material, one page", lighthouse(stock_url + "index.html")), flush=True)
+        print(line("stock Material, one page", median_run(stock_url + "index.html")), flush=True)
         stock_server.shutdown()
     server, url = serve(site)
     try:
@@ -144,7 +156,7 @@ def report(site: Path) -> None:
             for template, page in {**TEMPLATES, **(ERROR_PAGE if not folder else {})}.items():
                 label = f"{language} {template}"
                 try:
-                    print(line(label, lighthouse(url + folder + page)), flush=True)
+                    print(line(label, median_run(url + folder + page)), flush=True)
                 except subprocess.CalledProcessError as error:
                     print(f"  {label:<28} Lighthouse failed: {error.stderr.strip().splitlines()[-1:]}", flush=True)
     finally:

@@ -15,7 +15,8 @@ manual's own Markdown with the macros already expanded, which shows what the con
 Last, Lighthouse scores one page of each template in every language, as `make build` makes the site
 (tests/bench_lighthouse.py).
 
-Environment: BENCH_RUNS=3, BENCH_PDF=1 (0 skips the PDF builds), BENCH_SCALES=10,100, BENCH_LIGHTHOUSE=1.
+Environment: BENCH_RUNS=3, BENCH_PDF=1 (0 skips the PDF builds), BENCH_SCALES=10,100, BENCH_LIGHTHOUSE=1,
+BENCH_LIGHTHOUSE_RUNS=3 (tests/bench_lighthouse.py).
 """
 
 from __future__ import annotations
