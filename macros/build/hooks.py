@@ -23,7 +23,6 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import generated  # noqa: E402
 from macros.build import (  # noqa: E402
-    abbreviations,
     chapters,
     edition,
     feedback,
@@ -35,6 +34,7 @@ from macros.build import (  # noqa: E402
     search_index,
     shared_blocks,
     sheets,
+    tooltips,
 )
 from macros.data import cache  # noqa: E402
 from macros.data.loader import load_or_fail, manual_inputs  # noqa: E402
@@ -60,7 +60,7 @@ def on_config(config):
     pdf.configure_build(config, os.environ)
     languages.configure_build(config, PROJECT_DIR)
     feedback.configure_build(config, PROJECT_DIR)
-    config.markdown_extensions = abbreviations.with_first_uses_only(config.markdown_extensions)
+    config.markdown_extensions = tooltips.with_fewer_tooltips(config.markdown_extensions)
     report = languages.untranslated_report(PROJECT_DIR, reader_language(config))
     if report:
         log.info(report)

@@ -1,20 +1,21 @@
-"""Each abbreviation is marked at its first use on a page only: the text reads the same, the tooltips the
-theme makes of the marks are one per term."""
+"""Tooltips only where a reader needs them: each abbreviation marked at its first use on a page (the text reads
+the same), each heading's permanent link named for screen readers rather than titled."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 
-from macros.build.abbreviations import FirstUseOnly
+from macros.build.tooltips import FewerTooltips
 
 DEFINITIONS = "\n\n*[UN]: United Nations\n*[R2P]: Responsibility to Protect\n"
 
 
 def converted(text: str) -> BeautifulSoup:
-    html = markdown.markdown(text + DEFINITIONS, extensions=["abbr", FirstUseOnly()])
+    html = markdown.markdown(text + DEFINITIONS, extensions=["abbr", "toc", FewerTooltips()])
     return BeautifulSoup(html, "html.parser")
 
 
@@ -38,6 +39,28 @@ def test_a_term_first_marked_at_the_start_of_an_element_keeps_its_neighbours():
     page = converted("UN, UN *UN* and UN.")
     assert page.find("p").get_text() == "UN, UN UN and UN."
     assert len(page.find_all("abbr")) == 1
+
+
+def test_a_permanent_link_is_named_not_titled():
+    link = BeautifulSoup(
+        markdown.markdown(
+            "## The UN", extensions=["toc", FewerTooltips()], extension_configs={"toc": {"permalink": True}}
+        ),
+        "html.parser",
+    ).find("a", class_="headerlink")
+    assert link["aria-label"] == "Permanent link"
+    assert not link.has_attr("title")
+
+
+@pytest.mark.parametrize("page", ["sources.html", "network/meetings.html", "fr/sources.html", "es/index.html"])
+def test_a_page_s_content_titles_only_the_first_use_of_each_term(made_site, page):
+    """What the theme makes tooltips of: in the article, only first uses of abbreviations carry a title."""
+    article = BeautifulSoup((made_site / page).read_text(encoding="utf-8"), "html.parser").select_one("article")
+    titled = article.select("[title]")
+    assert all(element.name == "abbr" for element in titled), [str(e)[:80] for e in titled if e.name != "abbr"]
+    terms = Counter((element.get_text(), element["title"]) for element in titled)
+    assert terms and max(terms.values()) == 1, terms.most_common(3)
+    assert article.select("a.headerlink[aria-label]")
 
 
 def test_the_sources_page_marks_each_term_once_and_reads_as_before(real_site):
