@@ -198,7 +198,8 @@ def build_once(
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
     if instrumented:
         environment["BENCH_MANUAL_TIMERS"] = "1"
-        if pdf_switch() and pdf_switch().items() <= extra_env.items():
+        switch = pdf_switch()
+        if switch and switch.items() <= extra_env.items():
             environment["BENCH_PDF_TIMERS"] = "1"
     command = [
         sys.executable,

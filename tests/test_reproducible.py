@@ -24,7 +24,8 @@ def two_builds(made_site, tmp_path_factory) -> tuple[Path, Path]:
     """The session's `make build` site and a second build of the same sources as a fresh clone elsewhere would
     make it: another depth, a folder name with a space and accents, its own copy of node_modules (the first
     build links the project's). It is copied from the first copy, not from the working tree, which may have
-    changed since."""
+    changed since, and with the first build's .cache/: the second build takes its data and generated files
+    from there, so the two also compare a build from the cache with one that made everything."""
     second = tmp_path_factory.mktemp("reproducible") / "Mes documents" / "Manuel é" / "manual"
     shutil.copytree(made_site.parent, second, symlinks=False, ignore=shutil.ignore_patterns("site", "__pycache__"))
     assert not (second / "node_modules").is_symlink()
@@ -39,6 +40,16 @@ def test_two_builds_in_different_folders_are_byte_identical(two_builds):
     assert sorted(first) == sorted(second)
     differing = [name for name in first if first[name] != second[name]]
     assert differing == [], f"{len(differing)} files differ between the builds, e.g. {differing[:10]}"
+
+
+def test_the_second_build_took_every_result_from_the_first_build_s_cache(two_builds):
+    """A cache key that held the folder would make the second build compute everything again (a new entry
+    beside the copied one), and the comparison above would no longer see the cache."""
+    first, second = (site.parent / ".cache" for site in two_builds)
+    for kind in ("manual", "generated"):
+        entries = sorted(path.name for path in (first / kind).glob("*.pickle"))
+        assert entries, f"the first build kept no {kind} entry"
+        assert sorted(path.name for path in (second / kind).glob("*.pickle")) == entries, kind
 
 
 def test_the_build_clock_is_the_data_as_of_date(two_builds):

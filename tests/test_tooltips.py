@@ -61,14 +61,3 @@ def test_a_page_s_content_titles_only_the_first_use_of_each_term(made_site, page
     terms = Counter((element.get_text(), element["title"]) for element in titled)
     assert terms and max(terms.values()) == 1, terms.most_common(3)
     assert article.select("a.headerlink[aria-label]")
-
-
-def test_the_sources_page_marks_each_term_once_and_reads_as_before(real_site):
-    article = BeautifulSoup((real_site / "sources.html").read_text(encoding="utf-8"), "html.parser").select_one(
-        "article"
-    )
-    marks = Counter((mark.get_text(), mark["title"]) for mark in article.find_all("abbr"))
-    assert marks and max(marks.values()) == 1, marks.most_common(3)
-    assert ("R2P", "Responsibility to Protect") in marks
-    # Far more uses of R2P on the page than marks: the others are plain text now.
-    assert article.get_text().count("R2P") > 20

@@ -37,7 +37,7 @@ from macros.build import (  # noqa: E402
     tooltips,
 )
 from macros.data import cache  # noqa: E402
-from macros.data.loader import load_or_fail, manual_inputs  # noqa: E402
+from macros.data.loader import data_dir, load_or_fail, manual_inputs  # noqa: E402
 from macros.data.schema import PartialDate  # noqa: E402
 from macros.generated import feed, forms, state_pages  # noqa: E402
 from macros.words import reader_language, words_for  # noqa: E402
@@ -129,7 +129,7 @@ def on_files(files: Files, config) -> Files:
     with_state_pages = generated.state_pages_enabled(config.extra)
     words = words_for(reader_language(config))
     manual = load_or_fail(PROJECT_DIR, words.language, words.untranslated)
-    inputs = [*manual_inputs(PROJECT_DIR), atlas_dir / "package.json"]
+    inputs = [*manual_inputs(data_dir(PROJECT_DIR)), atlas_dir / "package.json"]
     # Under `make serve` the editable documents are the last full build's, as the PDF is (pdf.py).
     published = os.environ.get(pdf.PUBLISHED_SITE_ENV)
     with_documents = published is None

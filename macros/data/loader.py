@@ -460,13 +460,17 @@ def _display_name(path: Path, root: Path) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _cached(data_dir: str, language: str, mark: Callable[[str], str], stamp: tuple) -> Manual:
-    project_dir = Path(data_dir).parent
     # Validated data depends on the day too: a year is checked against today's.
-    settings = (f"language: {language}", f"marked by: {mark.__module__}.{mark.__qualname__}", str(dt.date.today()))
+    settings = (
+        f"language: {language}",
+        f"marked by: {mark.__module__}.{mark.__qualname__}",
+        str(dt.date.today()),
+        f"pydantic {pydantic.VERSION}",
+    )
     return cache.cached(
-        project_dir / CACHE_DIR,
+        Path(data_dir).parent / CACHE_DIR,
         "manual",
-        cache.input_key(manual_inputs(project_dir), *settings, f"pydantic {pydantic.VERSION}"),
+        cache.input_key(manual_inputs(Path(data_dir)), *settings),
         lambda: load_manual(data_dir, language=language, mark_untranslated=mark),
     )
 
@@ -487,12 +491,12 @@ def load_manual_cached(
     return _cached(str(data_dir), language, mark_untranslated, stamp)
 
 
-def manual_inputs(project_dir: Path) -> list[Path]:
-    """Every file the validated data is made from: the data and its translations, the code of the package
-    (the schema, the words that mark what is not yet translated) and its catalogues, the country table."""
+def manual_inputs(data_dir: Path) -> list[Path]:
+    """Every file the validated data in `data_dir` is made from: the data and its translations, the code of the
+    package (the schema, the words that mark what is not yet translated) and its catalogues, the country table."""
     package = Path(__file__).resolve().parents[1]
     return [
-        *data_dir(project_dir).rglob("*.yml"),
+        *data_dir.rglob("*.yml"),
         *package.rglob("*.py"),
         *package.rglob("*.po"),
         country_table_file(),
